@@ -1,0 +1,44 @@
+// The host's network service: the interface between the host and castkit-net.so, the library
+// that links libcurl. The host loads that library only when a run fetches something, so runs
+// that read local files never pay libcurl's start-up cost.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "castkit/host.hpp"
+
+namespace castkit::net {
+
+/// How fetching behaves (command-line options and the `fetch:` configuration section).
+struct FetchOptions {
+  bool offline = false;                  ///< --offline: answer from the cache only
+  std::string cache_dir;                 ///< on-disk cache; empty: $XDG_CACHE_HOME/castkit/http
+  long connect_timeout_ms = 10000;       ///< connect timeout
+  long total_timeout_ms = 60000;         ///< whole-transfer timeout
+  std::uint64_t max_body_bytes = 64ull << 20;  ///< larger bodies are an error
+  int max_redirects = 5;                 ///< redirects followed
+  int max_retries = 3;                   ///< retries on 429 / 5xx / transient failures
+  long politeness_delay_ms = 250;        ///< pause between requests to one host
+  int max_connections_per_host = 2;      ///< concurrent connections per host
+  int max_connections = 8;               ///< concurrent connections in all
+  bool progress = false;                 ///< draw a progress bar (only on a terminal)
+};
+
+/// Fetches URLs over http and https.
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+  /// Fetches one URL; transport failures throw castkit::Error(ErrorKind::io).
+  virtual FetchResponse fetch(const FetchRequest& request) = 0;
+  /// Fetches several URLs concurrently; a failed one has status 0 and the error in body.
+  virtual std::vector<FetchResponse> fetch_all(const std::vector<FetchRequest>& requests) = 0;
+};
+
+}  // namespace castkit::net
+
+/// The factory castkit-net.so exports (looked up by name with Boost.DLL).
+#define CASTKIT_NET_FACTORY_NAME "castkit_net_create_fetcher"
+extern "C" castkit::net::Fetcher* castkit_net_create_fetcher(const castkit::net::FetchOptions* options);

@@ -1,0 +1,36 @@
+// Lays a transcript out into readable subtitle cues (used by the srt and vtt exporters).
+#pragma once
+
+#include <vector>
+
+#include "castkit/config_view.hpp"
+#include "castkit/host.hpp"
+#include "castkit/model.hpp"
+
+namespace castkit::layout {
+
+/// The limits subtitles are laid out within (Netflix / BBC defaults); all configurable under
+/// `subtitles:` in castkit.yaml and with --set subtitles.<key>=<value>.
+struct Options {
+  int max_line_chars = 42;      ///< characters per line
+  int max_lines = 2;            ///< lines per cue
+  Millis min_duration = 833;    ///< shortest cue
+  Millis max_duration = 7000;   ///< longest cue
+  double target_cps = 17;       ///< reading speed aimed at, characters per second
+  double max_cps = 20;          ///< reading speed never exceeded when time allows
+  Millis min_gap = 80;          ///< gap between consecutive cues
+};
+
+/// Options read from a `subtitles:` configuration section (missing keys keep the defaults).
+Options options_from(const ConfigView& subtitles);
+
+/// True when the transcript needs laying out before it can be written as subtitles: some
+/// segment has no start, no end, or is longer than one cue may be.
+bool needs_layout(const Transcript& transcript, const Options& options);
+
+/// Cues for `episode`'s transcript: text broken into lines with '\n', a speaker on every cue,
+/// `estimated` set on computed times, exact anchors kept, starts strictly increasing, never past
+/// the episode's known duration (or its last chapter's end). Warnings go to `host`.
+std::vector<Segment> layout_cues(const Episode& episode, const Options& options, Host& host);
+
+}  // namespace castkit::layout
