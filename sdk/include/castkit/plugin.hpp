@@ -83,6 +83,16 @@ class Transform {
 /// How sure an importer is that it can read an input: 0 = no, 100 = certain.
 using Confidence = int;
 
+/// A command-line option a format accepts: `--<name> VALUE` (or `--<name>` alone for a flag)
+/// sets the configuration key `key` (a dotted path, e.g. "formats.html.site" or
+/// "subtitles.max_line_chars") for the run, like `--set key=VALUE` does.
+struct OptionSpec {
+  std::string name;          ///< option name without the dashes, e.g. "site"
+  std::string key;           ///< dotted configuration path it sets
+  std::string help;          ///< one line for --help
+  bool takes_value = true;   ///< false: a flag that sets the key to "true"
+};
+
 /// An importer a plugin offers. The extensions, MIME types and signatures are stored in the
 /// host's registry cache so the host can pick candidates without loading every plugin.
 struct ImporterSpec {
@@ -91,6 +101,7 @@ struct ImporterSpec {
   std::vector<std::string> extensions;  ///< file name endings without the dot, e.g. {"srt"}
   std::vector<std::string> media_types; ///< MIME types, e.g. {"application/x-subrip"}
   std::vector<std::string> signatures;  ///< byte strings that may appear in the first 4 KiB
+  std::vector<OptionSpec> options;      ///< command-line options it reads
   Confidence (*probe)(const Input& input) = nullptr;        ///< looks at the bytes, cheaply
   std::unique_ptr<Importer> (*create)() = nullptr;          ///< makes an importer
 };
@@ -109,6 +120,7 @@ struct ExporterSpec {
   std::string media_type;         ///< MIME type of the output
   ExportScope scope = ExportScope::episode;  ///< show- or episode-level
   LinkRole link_role = LinkRole::none;       ///< how `castkit build` links the file from a feed
+  std::vector<OptionSpec> options;           ///< command-line options it reads
   std::unique_ptr<Exporter> (*create)() = nullptr;  ///< makes an exporter
 };
 
@@ -116,6 +128,7 @@ struct ExporterSpec {
 struct TransformSpec {
   std::string name;         ///< transform name, e.g. "offset"
   std::string description;  ///< one line for `castkit formats`
+  std::vector<OptionSpec> options;  ///< command-line options it reads
   std::unique_ptr<Transform> (*create)() = nullptr;  ///< makes a transform
 };
 
