@@ -1,0 +1,149 @@
+// Cue and line breaking: two small dynamic programmes over the spaces between words.
+#include "cue_text.hpp"
+
+#include <limits>
+
+#include "text_units.hpp"
+
+namespace castkit::layout::detail {
+namespace {
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// Cost of breaking at a space of each class (sentence, clause, conjunction, word).
+constexpr double cue_break_cost[] = {0, 20, 40, 80};
+constexpr double line_break_cost[] = {0, 10, 20, 40};
+// Each extra cue or line costs this much, so text is not cut more often than it needs to be.
+constexpr double cost_per_cue = 10;
+constexpr double cost_per_line = 100;
+// A cue cut far from full costs up to this much, so tiny cues are used only at sentence ends.
+constexpr double underfill_cost = 15;
+
+// Greedy first fit of words[first, last) into lines: the fewest lines the words can take.
+struct LineFill {
+  std::size_t max_chars;
+  int lines = 0;
+  std::size_t current = 0;
+  void add(std::size_t word_chars) {
+    if (lines > 0 && current + 1 + word_chars <= max_chars) {
+      current += 1 + word_chars;
+    } else {
+      ++lines;
+      current = word_chars;
+    }
+  }
+};
+
+std::vector<std::size_t> word_lengths(const std::vector<std::string_view>& words) {
+  std::vector<std::size_t> lengths;
+  lengths.reserve(words.size());
+  for (auto word : words) lengths.push_back(count_code_points(word));
+  return lengths;
+}
+
+std::string join(const std::vector<std::string_view>& words, std::size_t first, std::size_t last,
+                 char separator) {
+  std::string out;
+  for (std::size_t i = first; i < last; ++i) {
+    if (i > first) out += separator;
+    out += words[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string break_into_lines(const std::vector<std::string_view>& words, const Options& options) {
+  const std::size_t n = words.size();
+  if (n == 0) return {};
+  const auto lengths = word_lengths(words);
+  const auto max_chars = static_cast<std::size_t>(options.max_line_chars);
+  const auto max_lines = static_cast<std::size_t>(options.max_lines);
+  // best[k][j]: cheapest way to set words[0, j) on k lines; from[k][j]: where the last line starts.
+  std::vector<std::vector<double>> best(max_lines + 1, std::vector<double>(n + 1, infinity));
+  std::vector<std::vector<std::size_t>> from(max_lines + 1, std::vector<std::size_t>(n + 1, 0));
+  best[0][0] = 0;
+  for (std::size_t k = 1; k <= max_lines; ++k) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (best[k - 1][i] == infinity) continue;
+      const double break_cost =
+          i == 0 ? 0 : line_break_cost[static_cast<int>(break_class(words[i - 1], words[i]))];
+      std::size_t length = 0;
+      for (std::size_t j = i + 1; j <= n; ++j) {
+        length += lengths[j - 1] + (j > i + 1 ? 1 : 0);
+        if (length > max_chars && j > i + 1) break;
+        const double slack = length > max_chars ? 0.0 : double(max_chars - length);
+        const double cost = best[k - 1][i] + cost_per_line + break_cost + slack * slack / max_chars;
+        if (cost < best[k][j]) {
+          best[k][j] = cost;
+          from[k][j] = i;
+        }
+      }
+    }
+  }
+  std::size_t lines = 0;
+  for (std::size_t k = 1; k <= max_lines; ++k)
+    if (best[k][n] != infinity && (lines == 0 || best[k][n] < best[lines][n])) lines = k;
+  if (lines == 0) return join(words, 0, n, ' ');  // callers pass words that fit; stay safe
+  std::vector<std::size_t> starts(lines);
+  for (std::size_t k = lines, j = n; k > 0; --k) {
+    starts[k - 1] = from[k][j];
+    j = from[k][j];
+  }
+  std::string out;
+  for (std::size_t k = 0; k < lines; ++k) {
+    if (k > 0) out += '\n';
+    out += join(words, starts[k], k + 1 < lines ? starts[k + 1] : n, ' ');
+  }
+  return out;
+}
+
+std::vector<CueText> split_into_cues(std::string_view paragraph, const Options& options) {
+  const auto words = split_words(paragraph);
+  const std::size_t n = words.size();
+  if (n == 0) return {};
+  const auto lengths = word_lengths(words);
+  const auto capacity = static_cast<double>(options.max_lines * options.max_line_chars);
+  // best[j]: cheapest cut of words[0, j) into cues; from[j]: where the last cue starts.
+  std::vector<double> best(n + 1, infinity);
+  std::vector<std::size_t> from(n + 1, 0);
+  best[0] = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (best[i] == infinity) continue;
+    LineFill fill{static_cast<std::size_t>(options.max_line_chars)};
+    std::size_t chars = 0;
+    for (std::size_t j = i + 1; j <= n; ++j) {
+      fill.add(lengths[j - 1]);
+      chars += lengths[j - 1] + (j > i + 1 ? 1 : 0);
+      if (fill.lines > options.max_lines && j > i + 1) break;
+      double cost = best[i] + cost_per_cue;
+      if (j < n) {
+        cost += cue_break_cost[static_cast<int>(break_class(words[j - 1], words[j]))];
+        if (chars < capacity) cost += underfill_cost * (1.0 - chars / capacity);
+      }
+      if (cost < best[j]) {
+        best[j] = cost;
+        from[j] = i;
+      }
+    }
+  }
+  std::vector<std::size_t> starts;
+  for (std::size_t j = n; j > 0; j = from[j]) starts.insert(starts.begin(), from[j]);
+  std::vector<CueText> cues;
+  cues.reserve(starts.size());
+  for (std::size_t c = 0; c < starts.size(); ++c) {
+    const std::size_t first = starts[c];
+    const std::size_t last = c + 1 < starts.size() ? starts[c + 1] : n;
+    std::vector<std::string_view> cue_words(words.begin() + first, words.begin() + last);
+    CueText cue;
+    cue.text = break_into_lines(cue_words, options);
+    for (std::size_t i = first; i < last; ++i) {
+      cue.chars += lengths[i] + (i > first ? 1 : 0);
+      cue.syllables += estimate_syllables(words[i]);
+    }
+    cues.push_back(std::move(cue));
+  }
+  return cues;
+}
+
+}  // namespace castkit::layout::detail

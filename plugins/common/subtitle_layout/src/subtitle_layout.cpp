@@ -1,0 +1,120 @@
+// Lays a transcript out into subtitle cues: text into cues (cue_text), cues onto time (cue_timing).
+#include "castkit_common/subtitle_layout.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "cue_text.hpp"
+#include "cue_timing.hpp"
+#include "text_units.hpp"
+
+namespace castkit::layout {
+namespace {
+
+// Throws a usage error when a limit cannot be laid out with.
+void check(const Options& options) {
+  if (options.max_line_chars < 1) fail_usage("subtitles.max_line_chars must be at least 1");
+  if (options.max_lines < 1) fail_usage("subtitles.max_lines must be at least 1");
+  if (options.min_duration < 1) fail_usage("subtitles.min_duration_ms must be at least 1");
+  if (options.max_duration < options.min_duration)
+    fail_usage("subtitles.max_duration_ms must not be less than subtitles.min_duration_ms");
+  if (!(options.target_cps > 0)) fail_usage("subtitles.target_cps must be more than 0");
+  if (!(options.max_cps >= options.target_cps))
+    fail_usage("subtitles.max_cps must not be less than subtitles.target_cps");
+  if (options.min_gap < 0) fail_usage("subtitles.min_gap_ms must not be negative");
+}
+
+// The first few words of a paragraph, to name it in warnings.
+std::string label_of(std::string_view text) {
+  const auto words = detail::split_words(text);
+  std::string label;
+  for (std::size_t i = 0; i < words.size() && i < 6; ++i) {
+    if (i > 0) label += ' ';
+    label += words[i];
+  }
+  if (words.size() > 6) label += " ...";
+  return label;
+}
+
+// The episode's length when known: its duration, else its last chapter's end.
+std::optional<Millis> known_duration(const Episode& episode) {
+  if (episode.duration && *episode.duration > 0) return episode.duration;
+  std::optional<Millis> last_end;
+  for (const auto& chapter : episode.chapters)
+    if (chapter.end && (!last_end || *chapter.end > *last_end)) last_end = chapter.end;
+  return last_end;
+}
+
+}  // namespace
+
+Options options_from(const ConfigView& subtitles) {
+  Options options;
+  auto read_int = [&](const char* key, auto& field) {
+    field = static_cast<std::remove_reference_t<decltype(field)>>(subtitles[key].as_int(field));
+  };
+  read_int("max_line_chars", options.max_line_chars);
+  read_int("max_lines", options.max_lines);
+  read_int("min_duration_ms", options.min_duration);
+  read_int("max_duration_ms", options.max_duration);
+  read_int("min_gap_ms", options.min_gap);
+  options.target_cps = subtitles["target_cps"].as_double(options.target_cps);
+  options.max_cps = subtitles["max_cps"].as_double(options.max_cps);
+  try {
+    check(options);
+  } catch (const Error& error) {
+    subtitles.fail(error.diagnostic().message);
+  }
+  return options;
+}
+
+bool needs_layout(const Transcript& transcript, const Options& options) {
+  const auto capacity = static_cast<std::size_t>(options.max_lines * options.max_line_chars);
+  return std::any_of(transcript.segments.begin(), transcript.segments.end(), [&](const Segment& s) {
+    if (!s.start || !s.end) return true;
+    return *s.end - *s.start > options.max_duration && detail::count_code_points(s.text) > capacity;
+  });
+}
+
+std::vector<Segment> layout_cues(const Episode& episode, const Options& options, Host& host) {
+  check(options);
+  std::vector<Segment> cues;
+  std::vector<detail::CueMeasure> measures;
+  std::vector<detail::Knot> knots;
+  std::string speaker;
+  for (const Segment& paragraph : episode.transcript.segments) {
+    auto texts = detail::split_into_cues(paragraph.text, options);
+    // A paragraph without text (a "Break:" marker) times what follows but names no speaker.
+    if (!paragraph.speaker.empty() && !texts.empty()) speaker = paragraph.speaker;
+    const std::size_t first = cues.size();
+    if (paragraph.start) {
+      knots.push_back(detail::Knot{first, *paragraph.start, texts.empty() ? 1 : 2,
+                                   !texts.empty() && !paragraph.estimated,
+                                   texts.empty() ? paragraph.speaker : label_of(paragraph.text)});
+    }
+    for (auto& text : texts) {
+      Segment cue;
+      cue.speaker = speaker;
+      cue.text = std::move(text.text);
+      cues.push_back(std::move(cue));
+      measures.push_back(detail::CueMeasure{text.chars, text.syllables, std::nullopt});
+    }
+    if (texts.size() == 1) {
+      cues.back().id = paragraph.id;
+      cues.back().ext = paragraph.ext;
+    }
+    if (paragraph.end && !texts.empty()) {
+      measures.back().end_limit = paragraph.end;
+      knots.push_back(detail::Knot{cues.size(), *paragraph.end + options.min_gap, 0, false, {}});
+    }
+  }
+  const auto times =
+      detail::time_cues(measures, std::move(knots), known_duration(episode), options, host);
+  for (std::size_t i = 0; i < cues.size(); ++i) {
+    cues[i].start = times[i].start;
+    cues[i].end = times[i].end;
+    cues[i].estimated = !times[i].exact;
+  }
+  return cues;
+}
+
+}  // namespace castkit::layout
