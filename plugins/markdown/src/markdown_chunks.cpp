@@ -1,0 +1,61 @@
+// Cuts Markdown at blank lines that are outside fenced code blocks.
+#include "markdown_chunks.hpp"
+
+namespace castkit::markdown {
+namespace {
+
+bool is_blank(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+// The fence a line opens or closes ("```" or "~~~", three or more, at most 3 spaces indent), or
+// an empty view.
+std::string_view fence_of(std::string_view line) {
+  std::size_t pos = 0;
+  while (pos < line.size() && pos < 3 && line[pos] == ' ') ++pos;
+  if (pos >= line.size() || (line[pos] != '`' && line[pos] != '~')) return {};
+  std::size_t end = pos;
+  while (end < line.size() && line[end] == line[pos]) ++end;
+  if (end - pos < 3) return {};
+  return line.substr(pos, end - pos);
+}
+
+}  // namespace
+
+std::vector<Chunk> split_into_chunks(std::string_view text, const ChunkLimits& limits) {
+  std::vector<Chunk> chunks;
+  std::size_t chunk_start = 0;
+  std::size_t block_start = std::string_view::npos;  // first byte of the current paragraph
+  std::string_view open_fence;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t newline = text.find('\n', pos);
+    std::size_t line_end = newline == std::string_view::npos ? text.size() : newline + 1;
+    std::string_view line = text.substr(pos, line_end - pos);
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    std::string_view fence = fence_of(line);
+    if (!open_fence.empty()) {
+      if (!fence.empty() && fence[0] == open_fence[0] && fence.size() >= open_fence.size())
+        open_fence = {};
+    } else if (!fence.empty()) {
+      open_fence = fence;
+      block_start = std::string_view::npos;
+    } else if (is_blank(line)) {
+      block_start = std::string_view::npos;
+      if (line_end - chunk_start >= limits.target_bytes) {
+        chunks.push_back({text.substr(chunk_start, line_end - chunk_start), chunk_start});
+        chunk_start = line_end;
+      }
+    } else {
+      if (block_start == std::string_view::npos) block_start = pos;
+      if (line_end - block_start > limits.max_block_bytes) throw OversizedBlock{block_start};
+    }
+    pos = line_end;
+  }
+  if (chunk_start < text.size()) chunks.push_back({text.substr(chunk_start), chunk_start});
+  return chunks;
+}
+
+}  // namespace castkit::markdown

@@ -1,0 +1,70 @@
+// Builds a cmark document for the transcript and lets cmark render (and escape) the Markdown.
+#include "markdown_transcript_writer.hpp"
+
+#include <cmark.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "castkit_common/clock_time.hpp"
+#include "html_to_markdown.hpp"
+#include "markdown_transcript_reader.hpp"
+
+namespace castkit::markdown {
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+bool has_flag(const Segment& segment, const char* key) {
+  auto found = segment.ext.find(key);
+  return found != segment.ext.end() && found->second.kind == Value::Kind::boolean &&
+         found->second.boolean;
+}
+
+cmark_node* append_text(cmark_node* parent, const std::string& text) {
+  cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(node, text.c_str());
+  cmark_node_append_child(parent, node);
+  return node;
+}
+
+void append_label(cmark_node* paragraph, const std::string& name) {
+  cmark_node* strong = cmark_node_new(CMARK_NODE_STRONG);
+  append_text(strong, name + ":");
+  cmark_node_append_child(paragraph, strong);
+}
+
+}  // namespace
+
+void write_transcript(const Transcript& transcript, std::string& out) {
+  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_node_new(CMARK_NODE_DOCUMENT));
+  const Segment* previous = nullptr;
+  for (const Segment& segment : transcript.segments) {
+    cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node_append_child(document.get(), paragraph);
+    bool is_break = has_flag(segment, kBreakKey);
+    bool opens_turn = !segment.speaker.empty() &&
+                      (!previous || previous->speaker != segment.speaker ||
+                       has_flag(*previous, kBreakKey) || has_flag(segment, kNewTurnKey));
+    if (is_break)
+      append_label(paragraph, "Break");
+    else if (opens_turn)
+      append_label(paragraph, segment.speaker);
+    bool labelled = is_break || opens_turn;
+    if (segment.start && !segment.estimated)
+      append_text(paragraph, (labelled ? " [" : "[") + clock::format(*segment.start) + "]");
+    if (!segment.text.empty()) {
+      if (labelled || (segment.start && !segment.estimated)) append_text(paragraph, " ");
+      if (segment.html.empty() || !append_inline_html(paragraph, segment.html))
+        append_plain_text(paragraph, segment.text);
+    }
+    previous = &segment;
+  }
+  std::unique_ptr<char, decltype(&std::free)> rendered(
+      cmark_render_commonmark(document.get(), CMARK_OPT_DEFAULT, 0), &std::free);
+  if (rendered) out += rendered.get();
+}
+
+}  // namespace castkit::markdown
