@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Start-up benchmark (issue 2 §9; the 1-hour row of issue 3 §9): whole-process runs of castkit next
+# to a bare C++ `int main(){}` built with the same compiler and flags as castkit's build, and
+# /bin/true, all in ONE hyperfine run (the machine is shared: compare within a run, as ratios).
+#
+#   ./startup.sh                         castkit from TOOLKIT_BIN (default ../build/castkit)
+#   BUILD_DIR=/work/build-h ./startup.sh castkit from BUILD_DIR/castkit, flags from its CMakeCache
+#   RUNS=100 ./startup.sh                more runs (default 50, after 3 warm-ups)
+#
+# Writes results/startup.json (hyperfine's export) and results/startup.md (medians, ratios).
+set -euo pipefail
+cd "$(dirname "$0")"
+export LC_ALL=C.UTF-8
+
+RUNS=${RUNS:-50}
+BUILD_DIR=$(realpath "${BUILD_DIR:-../build}")
+TOOLKIT_BIN=$(realpath "${TOOLKIT_BIN:-$BUILD_DIR/castkit}")
+PY=/usr/bin/python3
+D=data O=results/out
+CACHE=$BUILD_DIR/CMakeCache.txt
+[[ -x $TOOLKIT_BIN ]] || { echo "no castkit at $TOOLKIT_BIN (set TOOLKIT_BIN or BUILD_DIR)" >&2; exit 2; }
+[[ -f $CACHE ]] || { echo "no $CACHE: the bare process needs castkit's build flags" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install hyperfine" >&2; exit 2; }
+[[ -f $D/manifest.json ]] || $PY gen/generate.py
+mkdir -p "$O"
+
+# The small model JSON: the first episode of the feed workload, in castkit's model (untimed).
+[[ -f $D/small.json ]] || $PY to_castkit_json.py "$D/feed_10k.json" "$D/small.json" --episodes 1
+
+# The bare process: the compiler, build type flags and linker flags castkit was configured with,
+# plus the project-wide options of CMakeLists.txt (C++20, warnings, position-independent code).
+cache() { sed -n "s/^$1:[A-Z]*=//p" "$CACHE"; }
+build_type=$(cache CMAKE_BUILD_TYPE)
+BARE_CMD=("$(cache CMAKE_CXX_COMPILER)" $(cache CMAKE_CXX_FLAGS) $(cache "CMAKE_CXX_FLAGS_${build_type^^}")
+  -std=c++20 -Wall -Wextra -fPIE $(cache CMAKE_EXE_LINKER_FLAGS) $(cache "CMAKE_EXE_LINKER_FLAGS_${build_type^^}")
+  results/bare.cpp -o results/bare)
+echo 'int main() {}' >results/bare.cpp
+"${BARE_CMD[@]}"
+
+# Inside castkit's registry cache nothing may be stale, so the warm-ups also rebuild it if needed.
+hyperfine -N --warmup 3 --runs "$RUNS" --export-json results/startup.json --style basic \
+  -n "/bin/true" "/bin/true" \
+  -n "bare C++ int main(){}" "results/bare" \
+  -n "castkit convert small.json -t json" "$TOOLKIT_BIN convert $D/small.json -t json -o $O/small.out.json" \
+  -n "castkit convert srt_1h.srt -t vtt" "$TOOLKIT_BIN convert $D/srt_1h.srt -t vtt -o $O/startup.castkit.vtt" \
+  -n "ffmpeg srt_1h.srt -> vtt" "ffmpeg -v error -y -i $D/srt_1h.srt $O/startup.ffmpeg.vtt" \
+  -n "python3 webvtt srt_1h.srt -> vtt" "$PY peers/py/webvtt_convert.py $D/srt_1h.srt $O/startup.webvtt.vtt" \
+  >results/startup.log 2>&1 || { cat results/startup.log >&2; exit 1; }
+
+# Peak RSS of one run each (hyperfine does not measure memory).
+rss() { /usr/bin/time -f %M -o results/rss "$@" >/dev/null 2>&1 && cat results/rss; }
+{
+  echo "bare C++ int main(){}	$(rss results/bare)"
+  echo "castkit convert small.json -t json	$(rss "$TOOLKIT_BIN" convert $D/small.json -t json -o $O/small.out.json)"
+  echo "castkit convert srt_1h.srt -t vtt	$(rss "$TOOLKIT_BIN" convert $D/srt_1h.srt -t vtt -o $O/startup.castkit.vtt)"
+} >results/startup-rss.tsv
+
+$PY - "$RUNS" "${BARE_CMD[*]}" "$("$TOOLKIT_BIN" --version 2>/dev/null | head -n 1)" <<'EOF' | tee results/startup.md
+import json, sys
+runs, bare_cmd, version = sys.argv[1:4]
+results = json.load(open("results/startup.json"))["results"]
+rss = dict(line.rstrip("\n").split("\t") for line in open("results/startup-rss.tsv"))
+median = {r["command"]: r["median"] * 1000 for r in results}
+bare = median["bare C++ int main(){}"]
+print(f"castkit: {version}; hyperfine -N --warmup 3 --runs {runs}; bare process built with: `{bare_cmd}`\n")
+print("| command | median ms | mean ± σ ms | min ms | x bare | peak RSS MB |")
+print("|---|---:|---:|---:|---:|---:|")
+for r in results:
+    name = r["command"]
+    mem = f"{int(rss[name]) / 1024:.1f}" if name in rss else ""
+    print(f"| {name} | {median[name]:.2f} | {r['mean'] * 1000:.2f} ± {r['stddev'] * 1000:.2f} "
+          f"| {r['min'] * 1000:.2f} | {median[name] / bare:.2f} | {mem} |")
+for name in ("castkit convert small.json -t json", "castkit convert srt_1h.srt -t vtt"):
+    ratio = median[name] / bare
+    print(f"\n- {name}: {ratio:.2f}x the bare process (goal <= 2x): {'met' if ratio <= 2 else 'MISSED'}", end="")
+print()
+EOF
