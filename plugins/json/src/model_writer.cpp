@@ -1,0 +1,311 @@
+// Model -> castkit JSON. Member order here is the documented order of docs/json.md.
+#include "model_writer.hpp"
+
+#include <cmath>
+
+#include "iso_time.hpp"
+#include "json_writer.hpp"
+
+namespace castkit::json {
+
+namespace {
+
+/// Writes the model's structs; leaves out what is empty or unset.
+class ModelWriter {
+ public:
+  ModelWriter(std::string& out, int indent) : w_(out, indent) {}
+
+  void document(const Show& show) {
+    w_.begin_object();
+    text("castkit", kFormatVersion);
+    w_.key("show");
+    this->show(show);
+    w_.end_object();
+  }
+
+  WriteReport report() const { return {w_.replaced_bytes(), non_finite_}; }
+
+ private:
+  void text(const char* name, const std::string& value) {
+    if (value.empty()) return;
+    w_.key(name);
+    w_.string(value);
+  }
+  void integer(const char* name, std::int64_t value) {
+    w_.key(name);
+    w_.integer(value);
+  }
+  void optional_integer(const char* name, const std::optional<std::int64_t>& value) {
+    if (value) integer(name, *value);
+  }
+  void optional_boolean(const char* name, const std::optional<bool>& value) {
+    if (!value) return;
+    w_.key(name);
+    w_.boolean(*value);
+  }
+  void strings(const char* name, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    w_.key(name);
+    w_.begin_array();
+    for (const auto& value : values) w_.string(value);
+    w_.end_array();
+  }
+  template <class T, class Fn>
+  void list(const char* name, const std::vector<T>& items, Fn&& write_item) {
+    if (items.empty()) return;
+    w_.key(name);
+    w_.begin_array();
+    for (const auto& item : items) write_item(item);
+    w_.end_array();
+  }
+
+  void value(const Value& v) {
+    switch (v.kind) {
+      case Value::Kind::null:
+        w_.null();
+        break;
+      case Value::Kind::boolean:
+        w_.boolean(v.boolean);
+        break;
+      case Value::Kind::integer:
+        w_.integer(v.integer);
+        break;
+      case Value::Kind::number:
+        if (!std::isfinite(v.number)) ++non_finite_;
+        w_.number(v.number);
+        break;
+      case Value::Kind::string:
+        w_.string(v.string);
+        break;
+      case Value::Kind::array:
+        w_.begin_array();
+        for (const auto& item : v.items) value(item);
+        w_.end_array();
+        break;
+      case Value::Kind::object:
+        w_.begin_object();
+        for (const auto& [name, member] : v.members) {
+          w_.key(name);
+          value(member);
+        }
+        w_.end_object();
+        break;
+    }
+  }
+  void ext(const Extensions& extensions) {
+    if (extensions.empty()) return;
+    w_.key("ext");
+    w_.begin_object();
+    for (const auto& [name, v] : extensions) {
+      w_.key(name);
+      value(v);
+    }
+    w_.end_object();
+  }
+
+  void person(const Person& p) {
+    w_.begin_object();
+    text("name", p.name);
+    text("role", p.role);
+    text("group", p.group);
+    text("img", p.img);
+    text("href", p.href);
+    ext(p.ext);
+    w_.end_object();
+  }
+  void location(const char* name, const std::optional<Location>& l) {
+    if (!l) return;
+    w_.key(name);
+    w_.begin_object();
+    text("name", l->name);
+    text("geo", l->geo);
+    text("osm", l->osm);
+    w_.end_object();
+  }
+  void chapter(const Chapter& c) {
+    w_.begin_object();
+    integer("start_ms", c.start);
+    optional_integer("end_ms", c.end);
+    text("title", c.title);
+    text("url", c.url);
+    text("img", c.img);
+    if (!c.toc) optional_boolean("toc", false);
+    location("location", c.location);
+    ext(c.ext);
+    w_.end_object();
+  }
+  void segment(const Segment& s) {
+    w_.begin_object();
+    optional_integer("start_ms", s.start);
+    optional_integer("end_ms", s.end);
+    if (s.estimated) optional_boolean("estimated", true);
+    text("speaker", s.speaker);
+    text("text", s.text);
+    text("html", s.html);
+    text("id", s.id);
+    ext(s.ext);
+    w_.end_object();
+  }
+  void transcript(const Transcript& t) {
+    if (t.language.empty() && t.segments.empty() && t.ext.empty()) return;
+    w_.key("transcript");
+    w_.begin_object();
+    text("language", t.language);
+    ext(t.ext);
+    list("segments", t.segments, [&](const Segment& s) { segment(s); });
+    w_.end_object();
+  }
+  void file_link(const FileLink& l) {
+    w_.begin_object();
+    text("url", l.url);
+    text("type", l.type);
+    text("language", l.language);
+    text("rel", l.rel);
+    ext(l.ext);
+    w_.end_object();
+  }
+  void enclosure(const std::optional<Enclosure>& e) {
+    if (!e) return;
+    w_.key("enclosure");
+    w_.begin_object();
+    text("url", e->url);
+    text("type", e->type);
+    if (e->length) {
+      w_.key("length");
+      w_.unsigned_integer(*e->length);
+    }
+    w_.end_object();
+  }
+  void published(const std::optional<std::int64_t>& ms) {
+    if (!ms) return;
+    w_.key("published");
+    if (fits_iso8601(*ms))
+      w_.string(format_iso8601(*ms));
+    else
+      w_.integer(*ms);
+  }
+  void episode_number(const std::optional<double>& n) {
+    if (!n) return;
+    if (!std::isfinite(*n)) {  // JSON has no NaN or infinity: left out
+      ++non_finite_;
+      return;
+    }
+    w_.key("number");
+    // Whole numbers read better as integers; the reader accepts both.
+    if (std::trunc(*n) == *n && std::fabs(*n) < 9.0e15)
+      w_.integer(static_cast<std::int64_t>(*n));
+    else
+      w_.number(*n);
+  }
+
+  void episode(const Episode& e) {
+    w_.begin_object();
+    text("guid", e.guid);
+    optional_boolean("guid_is_permalink", e.guid_is_permalink);
+    text("title", e.title);
+    text("subtitle", e.subtitle);
+    text("link", e.link);
+    text("description", e.description);
+    text("summary", e.summary);
+    published(e.published);
+    optional_integer("duration_ms", e.duration);
+    enclosure(e.enclosure);
+    text("image", e.image);
+    optional_integer("season", e.season);
+    episode_number(e.number);
+    text("episode_type", e.episode_type);
+    optional_boolean("explicit", e.explicit_content);
+    list("persons", e.persons, [&](const Person& p) { person(p); });
+    list("chapters", e.chapters, [&](const Chapter& c) { chapter(c); });
+    if (e.chapters_link) {
+      w_.key("chapters_link");
+      file_link(*e.chapters_link);
+    }
+    list("transcript_links", e.transcript_links, [&](const FileLink& l) { file_link(l); });
+    list("notes", e.notes, [&](const NoteLink& n) {
+      w_.begin_object();
+      text("title", n.title);
+      text("url", n.url);
+      w_.end_object();
+    });
+    list("sponsors", e.sponsors, [&](const Sponsor& s) {
+      w_.begin_object();
+      text("name", s.name);
+      text("url", s.url);
+      text("text", s.text);
+      w_.end_object();
+    });
+    list("soundbites", e.soundbites, [&](const Soundbite& s) {
+      w_.begin_object();
+      integer("start_ms", s.start);
+      integer("duration_ms", s.duration);
+      text("title", s.title);
+      w_.end_object();
+    });
+    strings("keywords", e.keywords);
+    location("location", e.location);
+    text("license", e.license);
+    text("license_url", e.license_url);
+    list("provenance", e.provenance, [&](const std::pair<std::string, std::string>& p) {
+      w_.begin_object();
+      text("field", p.first);
+      text("signal", p.second);
+      w_.end_object();
+    });
+    ext(e.ext);
+    transcript(e.transcript);
+    w_.end_object();
+  }
+
+  void show(const Show& s) {
+    w_.begin_object();
+    text("title", s.title);
+    text("link", s.link);
+    text("description", s.description);
+    text("language", s.language);
+    text("author", s.author);
+    text("owner_name", s.owner_name);
+    text("owner_email", s.owner_email);
+    text("image", s.image);
+    list("categories", s.categories, [&](const Category& c) {
+      w_.begin_object();
+      text("text", c.text);
+      strings("subcategories", c.subcategories);
+      w_.end_object();
+    });
+    optional_boolean("explicit", s.explicit_content);
+    text("type", s.type);
+    text("copyright", s.copyright);
+    text("feed_url", s.feed_url);
+    text("podcast_guid", s.podcast_guid);
+    optional_boolean("locked", s.locked);
+    text("locked_owner", s.locked_owner);
+    list("funding", s.funding, [&](const Funding& f) {
+      w_.begin_object();
+      text("url", f.url);
+      text("text", f.text);
+      w_.end_object();
+    });
+    list("persons", s.persons, [&](const Person& p) { person(p); });
+    text("medium", s.medium);
+    text("license", s.license);
+    text("license_url", s.license_url);
+    strings("keywords", s.keywords);
+    ext(s.ext);
+    list("episodes", s.episodes, [&](const Episode& e) { episode(e); });
+    w_.end_object();
+  }
+
+  Writer w_;
+  std::size_t non_finite_ = 0;
+};
+
+}  // namespace
+
+WriteReport write_model(const Show& show, std::string& out, const WriteOptions& options) {
+  ModelWriter writer(out, options.indent);
+  writer.document(show);
+  return writer.report();
+}
+
+}  // namespace castkit::json

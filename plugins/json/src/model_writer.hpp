@@ -1,0 +1,29 @@
+// Writes the whole castkit model as castkit's JSON (see docs/json.md for the shape).
+#pragma once
+
+#include <string>
+
+#include "castkit/model.hpp"
+
+namespace castkit::json {
+
+/// The value of the top-level "castkit" marker: the version of the JSON shape.
+inline constexpr const char* kFormatVersion = "1";
+
+/// How the JSON is laid out.
+struct WriteOptions {
+  int indent = 2;  ///< spaces per level; 0 writes everything on one line
+};
+
+/// What writing found worth telling the user.
+struct WriteReport {
+  std::size_t replaced_bytes = 0;  ///< invalid UTF-8 bytes written as U+FFFD
+  std::size_t non_finite =
+      0;  ///< NaN or infinite numbers (ext: written as null, episode number: left out)
+};
+
+/// Appends `show` to `out` as a castkit JSON document. Members come in a fixed order, empty or
+/// unset fields are left out, so the same model always gives the same bytes.
+WriteReport write_model(const Show& show, std::string& out, const WriteOptions& options);
+
+}  // namespace castkit::json
