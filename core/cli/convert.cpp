@@ -1,0 +1,114 @@
+// castkit convert INPUT... [-f FORMAT] -t FORMAT [-o OUTPUT]
+#include <charconv>
+
+#include "atomic_output.hpp"
+#include "cli/commands.hpp"
+#include "cli/output_text.hpp"
+#include "cli/session.hpp"
+#include "input_source.hpp"
+#include "pipeline.hpp"
+
+namespace castkit::cli {
+namespace {
+
+std::vector<OptionDef> convert_options() {
+  std::vector<OptionDef> options = {
+      {"from", 'f', "FORMAT", "input format (default: sniffed from each input)"},
+      {"to", 't', "FORMAT", "output format (required)"},
+      {"output", 'o', "FILE", "where to write (default: - for stdout)"},
+      {"episode", 0, "N", "the episode (1-based) an episode-level format writes"},
+      {"explain", 0, "", "print which signal produced each guessed field"},
+      {"set", 0, "KEY=VALUE", "set a configuration key, e.g. formats.srt.crlf=true", "", true},
+      {"input-encoding", 0, "ENC", "read inputs in this encoding (cp1252, UTF-16LE, ...)"},
+      {"offline", 0, "", "answer URLs from the fetch cache only"},
+      {"cache-dir", 0, "DIR", "the fetch cache directory"},
+      {"config", 0, "FILE", "read settings from a castkit.yaml"},
+  };
+  for (auto& o : Session::common_options()) options.push_back(o);
+  return options;
+}
+
+std::optional<long> episode_number(const ParsedArgs& parsed) {
+  if (!parsed.has("episode")) return std::nullopt;
+  const std::string text = parsed.get("episode");
+  long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1)
+    fail_usage("--episode expects a number from 1, got \"" + text + "\"");
+  return value;
+}
+
+void print_help(Session& session) {
+  print_out(
+      "usage: castkit convert INPUT... [-f FORMAT] -t FORMAT [-o OUTPUT] [options]\n\n"
+      "Reads every INPUT (a file, - for stdin, or an http(s) URL), merges them into one\n"
+      "episode model (the first input wins per field) and writes it in FORMAT.\n\n"
+      "options:\n" +
+      describe_options(convert_options()) + "\nformat options (from the plugins):\n" +
+      describe_options(session.plugin_options()));
+}
+
+/// Prints which signal produced each guessed field, on stderr (stdout may be the output).
+void explain(const Show& show) {
+  std::string text;
+  for (std::size_t i = 0; i < show.episodes.size(); ++i) {
+    const Episode& episode = show.episodes[i];
+    text += "episode " + std::to_string(i + 1) +
+            (episode.title.empty() ? "" : " (" + episode.title + ")") + ":\n";
+    if (episode.provenance.empty()) text += "  no guessed fields\n";
+    for (const auto& [field, signal] : episode.provenance)
+      text += "  " + field + ": " + signal + "\n";
+  }
+  print_err(text);
+}
+
+}  // namespace
+
+int run_convert(const Args& args) {
+  const std::vector<std::string> config_files = prescan(args, "config");
+  Session session(args, config_files.empty() ? std::string() : config_files.back(),
+                  !config_files.empty());
+  std::vector<OptionDef> options = convert_options();
+  if (prescan_flag(args, "help", 'h')) {
+    print_help(session);
+    return 0;
+  }
+  for (auto& o : session.plugin_options()) options.push_back(o);
+  const ParsedArgs parsed = parse_arguments(args, options, "convert");
+  session.apply_overrides(parsed);
+  if (parsed.positional.empty())
+    fail_usage("convert needs at least one INPUT (see castkit convert --help)");
+  if (!parsed.has("to"))
+    fail_usage("convert needs an output format: -t FORMAT (see castkit formats)");
+  const std::string to = parsed.get("to");
+  const std::string output = parsed.get("output", "-");
+  const std::optional<long> chosen = episode_number(parsed);
+
+  host::Pipeline pipeline(session.registry(), session.host(), session.config());
+  // Know the exporter before reading anything, so a wrong -t fails fast.
+  const ExportScope scope = pipeline.exporter(to).spec->scope;
+
+  std::vector<host::InputData> inputs;
+  for (const std::string& name : parsed.positional)
+    inputs.push_back(host::read_input(name, session.max_input_bytes(), session.host()));
+  std::vector<std::string> formats(inputs.size(), parsed.get("from"));
+  Show show = pipeline.import_all(inputs, formats);
+  pipeline.apply_configured_transforms(show);
+  if (parsed.has("explain")) explain(show);
+
+  std::string bytes;
+  if (scope == ExportScope::episode) {
+    const Episode& episode = host::choose_episode(show, chosen, to);
+    bytes = pipeline.export_model(show, &episode, to, output);
+  } else if (chosen) {
+    Show one = show;
+    one.episodes = {host::choose_episode(show, chosen, to)};
+    bytes = pipeline.export_model(one, nullptr, to, output);
+  } else {
+    bytes = pipeline.export_model(show, nullptr, to, output);
+  }
+  host::write_atomically(output, bytes);
+  return 0;
+}
+
+}  // namespace castkit::cli

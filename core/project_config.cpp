@@ -1,0 +1,151 @@
+// yaml-cpp -> ConfigNode, keeping each node's position (YAML::Mark is 0-based).
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <yaml-cpp/yaml.h>
+
+#include "project_config.hpp"
+
+namespace castkit::host {
+namespace {
+
+ConfigNode convert(const YAML::Node& node, const std::string& file) {
+  ConfigNode out;
+  out.file = file;
+  const YAML::Mark mark = node.Mark();
+  if (mark.line >= 0) out.line = static_cast<std::uint32_t>(mark.line) + 1;
+  if (mark.column >= 0) out.column = static_cast<std::uint32_t>(mark.column) + 1;
+  switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+      out.kind = ConfigNode::Kind::missing;
+      break;
+    case YAML::NodeType::Null:
+      out.kind = ConfigNode::Kind::null;
+      break;
+    case YAML::NodeType::Scalar:
+      out.kind = ConfigNode::Kind::scalar;
+      out.scalar = node.Scalar();
+      break;
+    case YAML::NodeType::Sequence:
+      out.kind = ConfigNode::Kind::sequence;
+      for (const YAML::Node& item : node) out.items.push_back(convert(item, file));
+      break;
+    case YAML::NodeType::Map:
+      out.kind = ConfigNode::Kind::mapping;
+      for (const auto& member : node) {
+        if (!member.first.IsScalar()) {
+          const YAML::Mark key_mark = member.first.Mark();
+          fail_usage("mapping keys must be plain names", file,
+                     static_cast<std::uint32_t>(key_mark.line + 1),
+                     static_cast<std::uint32_t>(key_mark.column + 1));
+        }
+        out.members.emplace_back(member.first.Scalar(), convert(member.second, file));
+      }
+      break;
+  }
+  return out;
+}
+
+std::string read_config_bytes(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw Error(ErrorKind::io, Diagnostic{Severity::error, path, 0, 0,
+                                          std::string("cannot read: ") + std::strerror(errno)});
+  std::string bytes;
+  char buffer[65536];
+  ssize_t n;
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  const int read_errno = errno;
+  ::close(fd);
+  if (n < 0)
+    throw Error(ErrorKind::io,
+                Diagnostic{Severity::error, path, 0, 0,
+                           std::string("cannot read: ") + std::strerror(read_errno)});
+  return bytes;
+}
+
+}  // namespace
+
+ConfigNode parse_config(std::string_view text, const std::string& file) {
+  YAML::Node document;
+  try {
+    document = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    fail_usage(e.msg, file, static_cast<std::uint32_t>(e.mark.line + 1),
+               static_cast<std::uint32_t>(e.mark.column + 1));
+  }
+  ConfigNode root = convert(document, file);
+  if (root.kind == ConfigNode::Kind::missing || root.kind == ConfigNode::Kind::null) {
+    root.kind = ConfigNode::Kind::mapping;
+    root.line = root.column = 1;
+  }
+  if (root.kind != ConfigNode::Kind::mapping)
+    fail_usage("expected a mapping of settings at the top level", file, root.line, root.column);
+  return root;
+}
+
+ConfigNode load_config_file(const std::string& path) {
+  return parse_config(read_config_bytes(path), path);
+}
+
+void set_config_value(ConfigNode& root, std::string_view key, std::string value,
+                      const std::string& origin) {
+  ConfigNode* node = &root;
+  while (true) {
+    if (node->kind != ConfigNode::Kind::mapping) {
+      node->kind = ConfigNode::Kind::mapping;
+      node->items.clear();
+      node->scalar.clear();
+    }
+    const auto dot = key.find('.');
+    const std::string_view part = key.substr(0, dot);
+    if (part.empty()) fail_usage("bad configuration key \"" + std::string(key) + "\"", origin);
+    ConfigNode* child = nullptr;
+    for (auto& [name, member] : node->members)
+      if (name == part) child = &member;
+    if (!child) {
+      node->members.emplace_back(std::string(part), ConfigNode{});
+      child = &node->members.back().second;
+    }
+    child->file = origin;
+    child->line = child->column = 0;
+    node = child;
+    if (dot == std::string_view::npos) break;
+    key.remove_prefix(dot + 1);
+  }
+  node->kind = ConfigNode::Kind::scalar;
+  node->scalar = std::move(value);
+  node->members.clear();
+  node->items.clear();
+}
+
+void apply_set_argument(ConfigNode& root, std::string_view argument) {
+  const auto eq = argument.find('=');
+  if (eq == std::string_view::npos || eq == 0)
+    fail_usage("--set expects KEY=VALUE, got \"" + std::string(argument) + "\"");
+  set_config_value(root, argument.substr(0, eq), std::string(argument.substr(eq + 1)), "--set");
+}
+
+void overlay_config(ConfigNode& base, const ConfigNode& over) {
+  if (over.kind == ConfigNode::Kind::missing) return;
+  if (base.kind != ConfigNode::Kind::mapping || over.kind != ConfigNode::Kind::mapping) {
+    base = over;
+    return;
+  }
+  for (const auto& [name, value] : over.members) {
+    ConfigNode* existing = nullptr;
+    for (auto& [base_name, base_value] : base.members)
+      if (base_name == name) existing = &base_value;
+    if (existing)
+      overlay_config(*existing, value);
+    else
+      base.members.emplace_back(name, value);
+  }
+}
+
+}  // namespace castkit::host
