@@ -75,7 +75,12 @@ bool needs_layout(const Transcript& transcript, const Options& options) {
   });
 }
 
-std::vector<Segment> layout_cues(const Episode& episode, const Options& options, Host& host) {
+namespace {
+
+// Lays the cues out; `first_cue[p]` is the index of paragraph p's first cue (p + 1's when p
+// has no text), with one more entry for the end.
+std::vector<Segment> lay_out(const Episode& episode, const Options& options, Host& host,
+                             std::vector<std::size_t>& first_cue) {
   check(options);
   std::vector<Segment> cues;
   std::vector<detail::CueMeasure> measures;
@@ -86,6 +91,7 @@ std::vector<Segment> layout_cues(const Episode& episode, const Options& options,
     // A paragraph without text (a "Break:" marker) times what follows but names no speaker.
     if (!paragraph.speaker.empty() && !texts.empty()) speaker = paragraph.speaker;
     const std::size_t first = cues.size();
+    first_cue.push_back(first);
     if (paragraph.start) {
       knots.push_back(detail::Knot{first, *paragraph.start, texts.empty() ? 1 : 2,
                                    !texts.empty() && !paragraph.estimated,
@@ -107,6 +113,7 @@ std::vector<Segment> layout_cues(const Episode& episode, const Options& options,
       knots.push_back(detail::Knot{cues.size(), *paragraph.end + options.min_gap, 0, false, {}});
     }
   }
+  first_cue.push_back(cues.size());
   const auto times =
       detail::time_cues(measures, std::move(knots), known_duration(episode), options, host);
   for (std::size_t i = 0; i < cues.size(); ++i) {
@@ -115,6 +122,31 @@ std::vector<Segment> layout_cues(const Episode& episode, const Options& options,
     cues[i].estimated = !times[i].exact;
   }
   return cues;
+}
+
+}  // namespace
+
+std::vector<Segment> layout_cues(const Episode& episode, const Options& options, Host& host) {
+  std::vector<std::size_t> first_cue;
+  return lay_out(episode, options, host, first_cue);
+}
+
+std::vector<Segment> time_paragraphs(const Episode& episode, const Options& options, Host& host) {
+  std::vector<std::size_t> first_cue;
+  const auto cues = lay_out(episode, options, host, first_cue);
+  std::vector<Segment> paragraphs;
+  const auto& source = episode.transcript.segments;
+  for (std::size_t p = 0; p < source.size(); ++p) {
+    if (first_cue[p] == first_cue[p + 1]) continue;
+    const Segment& first = cues[first_cue[p]];
+    Segment paragraph = source[p];
+    paragraph.speaker = first.speaker;
+    paragraph.start = first.start;
+    paragraph.end = cues[first_cue[p + 1] - 1].end;
+    paragraph.estimated = first.estimated;
+    paragraphs.push_back(std::move(paragraph));
+  }
+  return paragraphs;
 }
 
 }  // namespace castkit::layout

@@ -12,13 +12,13 @@ namespace castkit::layout {
 /// The limits subtitles are laid out within (Netflix / BBC defaults); all configurable under
 /// `subtitles:` in castkit.yaml and with --set subtitles.<key>=<value>.
 struct Options {
-  int max_line_chars = 42;      ///< characters per line
-  int max_lines = 2;            ///< lines per cue
-  Millis min_duration = 833;    ///< shortest cue
-  Millis max_duration = 7000;   ///< longest cue
-  double target_cps = 17;       ///< reading speed aimed at, characters per second
-  double max_cps = 20;          ///< reading speed never exceeded when time allows
-  Millis min_gap = 80;          ///< gap between consecutive cues
+  int max_line_chars = 42;     ///< characters per line
+  int max_lines = 2;           ///< lines per cue
+  Millis min_duration = 833;   ///< shortest cue
+  Millis max_duration = 7000;  ///< longest cue
+  double target_cps = 17;      ///< reading speed aimed at, characters per second
+  double max_cps = 20;         ///< reading speed never exceeded when time allows
+  Millis min_gap = 80;         ///< gap between consecutive cues
 };
 
 /// Options read from a `subtitles:` configuration section (missing keys keep the defaults).
@@ -32,5 +32,12 @@ bool needs_layout(const Transcript& transcript, const Options& options);
 /// `estimated` set on computed times, exact anchors kept, starts strictly increasing, never past
 /// the episode's known duration (or its last chapter's end). Warnings go to `host`.
 std::vector<Segment> layout_cues(const Episode& episode, const Options& options, Host& host);
+
+/// `episode`'s transcript paragraphs with every start and end filled: each paragraph runs from
+/// its first cue's start to its last cue's end as layout_cues times them (so times the source
+/// states are kept and the rest is marked estimated). Paragraphs without text are left out;
+/// every paragraph carries its speaker. For formats that need times but not cues
+/// (transcript-json).
+std::vector<Segment> time_paragraphs(const Episode& episode, const Options& options, Host& host);
 
 }  // namespace castkit::layout

@@ -1,0 +1,167 @@
+// Wires the JSON and HTML transcript readers and writers into the plugin contract.
+#include "transcript_formats.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "castkit/text.hpp"
+#include "castkit_common/subtitle_layout.hpp"
+#include "html_transcript_reader.hpp"
+#include "html_transcript_writer.hpp"
+#include "json_transcript_reader.hpp"
+#include "json_transcript_writer.hpp"
+
+namespace castkit::transcript {
+namespace {
+
+// The input as UTF-8 text; binary data (a NUL byte) is an input error.
+DecodedText text_of(const Input& input, const char* expected) {
+  DecodedText decoded = decode_to_utf8(input.bytes, input.encoding, input.name);
+  const std::string_view text = decoded.text();
+  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+    const TextPosition at = position_at(text, static_cast<const char*>(nul) - text.data());
+    fail_input(input.name, at.line, at.column,
+               std::string("binary data (a NUL byte); expected ") + expected);
+  }
+  return decoded;
+}
+
+// Puts a transcript read from a file into the model: the first episode's transcript.
+void store(Transcript transcript, Show& show) {
+  if (show.episodes.empty()) show.episodes.emplace_back();
+  show.episodes.front().transcript = std::move(transcript);
+}
+
+// The episode an episode-level exporter writes.
+const Episode& episode_of(const ExportRequest& request, const char* format) {
+  if (request.episode) return *request.episode;
+  if (request.show.episodes.size() == 1) return request.show.episodes.front();
+  fail_usage(std::string(format) + " writes one episode's transcript; the model has " +
+             std::to_string(request.show.episodes.size()) + " episodes");
+}
+
+bool contains(std::string_view text, std::string_view what) {
+  return text.find(what) != std::string_view::npos;
+}
+
+Confidence probe_json(const Input& input) {
+  const std::string_view head = input.bytes.substr(0, 4096);
+  const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first == std::string_view::npos || head[first] != '{') return 0;
+  if (!contains(head, "\"segments\"")) return 0;
+  if (contains(head, "\"castkit\"")) return 0;  // castkit's own model (json)
+  if (contains(head, "\"startTime\"") || contains(head, "\"body\"")) return 90;
+  if (contains(head, "\"start\"") && contains(head, "\"text\"")) return 60;  // Whisper
+  return 40;
+}
+
+Confidence probe_html(const Input& input) {
+  const std::string_view head = input.bytes.substr(0, 4096);
+  const bool cite = contains(head, "<cite");
+  const bool time = contains(head, "<time");
+  const bool paragraph = contains(head, "<p");
+  if (cite && time && paragraph) return 80;
+  if (cite && paragraph) return 45;
+  return 0;
+}
+
+class JsonImporter final : public Importer {
+ public:
+  void read(const Input& input, Show& show, Context& context) override {
+    const DecodedText decoded = text_of(input, "a JSON transcript");
+    store(read_json_transcript(decoded.text(), input.name, context.host), show);
+  }
+};
+
+class JsonExporter final : public Exporter {
+ public:
+  void write(const ExportRequest& request, std::string& out, Context& context) override {
+    const Episode& episode = episode_of(request, "transcript-json");
+    const auto& segments = episode.transcript.segments;
+    const bool timed = std::all_of(segments.begin(), segments.end(), [](const Segment& s) {
+      return s.text.empty() || (s.start && s.end);
+    });
+    if (timed) {
+      write_json_transcript(segments, episode.transcript.ext, out);
+      return;
+    }
+    // JSON transcripts time every segment: estimate what the source leaves out.
+    const auto options = layout::options_from(context.project["subtitles"]);
+    write_json_transcript(layout::time_paragraphs(episode, options, context.host),
+                          episode.transcript.ext, out);
+  }
+};
+
+class HtmlImporter final : public Importer {
+ public:
+  void read(const Input& input, Show& show, Context& context) override {
+    const DecodedText decoded = text_of(input, "an HTML transcript");
+    store(read_html_transcript(decoded.text(), input.name, context.host), show);
+  }
+};
+
+class HtmlExporter final : public Exporter {
+ public:
+  void write(const ExportRequest& request, std::string& out, Context& context) override {
+    const Episode& episode = episode_of(request, "transcript-html");
+    HtmlOptions options;
+    options.document = context.options["document"].as_bool(false);
+    options.title = episode.title;
+    options.language = episode.transcript.language;
+    write_html_transcript(episode.transcript, options, out);
+  }
+};
+
+}  // namespace
+
+ImporterSpec json_importer_spec() {
+  ImporterSpec spec;
+  spec.format = "transcript-json";
+  spec.description = "Podcasting 2.0 JSON transcript (also Whisper-shaped JSON)";
+  spec.extensions = {"json"};
+  spec.media_types = {"application/json"};
+  spec.signatures = {"\"startTime\"", "\"segments\""};
+  spec.probe = &probe_json;
+  spec.create = [] { return std::unique_ptr<Importer>(new JsonImporter); };
+  return spec;
+}
+
+ExporterSpec json_exporter_spec() {
+  ExporterSpec spec;
+  spec.format = "transcript-json";
+  spec.description = "Podcasting 2.0 JSON transcript (speaker, startTime, endTime, body)";
+  spec.extension = "json";
+  spec.media_type = "application/json";
+  spec.scope = ExportScope::episode;
+  spec.link_role = LinkRole::transcript;
+  spec.create = [] { return std::unique_ptr<Exporter>(new JsonExporter); };
+  return spec;
+}
+
+ImporterSpec html_importer_spec() {
+  ImporterSpec spec;
+  spec.format = "transcript-html";
+  spec.description = "Podcasting 2.0 HTML transcript (<cite>, <time>, <p>)";
+  spec.extensions = {"html", "htm"};
+  spec.media_types = {"text/html"};
+  spec.signatures = {"<cite>"};
+  spec.probe = &probe_html;
+  spec.create = [] { return std::unique_ptr<Importer>(new HtmlImporter); };
+  return spec;
+}
+
+ExporterSpec html_exporter_spec() {
+  ExporterSpec spec;
+  spec.format = "transcript-html";
+  spec.description = "Podcasting 2.0 HTML transcript (<cite>Name:</cite> <time> <p>)";
+  spec.extension = "html";
+  spec.media_type = "text/html";
+  spec.scope = ExportScope::episode;
+  spec.link_role = LinkRole::transcript;
+  spec.options = {OptionSpec{"html-document", "formats.transcript-html.document",
+                             "write a whole HTML document instead of the spec's fragment", false}};
+  spec.create = [] { return std::unique_ptr<Exporter>(new HtmlExporter); };
+  return spec;
+}
+
+}  // namespace castkit::transcript
