@@ -305,12 +305,15 @@ class ModelReader {
     }
   }
 
-  /// Calls fn(element) for each element of the array v.
-  template <class Fn>
-  void elements(od::value& v, Fn&& fn) {
+  /// Calls reserve(count), then fn(element) for each element of the array v.
+  template <class Fn, class Reserve>
+  void elements(od::value& v, Fn&& fn, Reserve&& reserve) {
     expect(v, od::json_type::array, "an array");
     od::array array;
     check(v.get_array().get(array), location(v));
+    std::size_t count = 0;
+    // Counting skips over the elements without parsing them; a malformed array fails below.
+    if (array.count_elements().get(count) == simdjson::SUCCESS) reserve(count);
     std::size_t index = 0;
     for (auto result : array) {
       od::value element;
@@ -321,12 +324,22 @@ class ModelReader {
     }
   }
 
+  /// Calls fn(element) for each element of the array v.
+  template <class Fn>
+  void elements(od::value& v, Fn&& fn) {
+    elements(v, fn, [](std::size_t) {});
+  }
+
+  /// Appends the elements of the array v to `into`, each read by read_item(element, item).
   template <class T, class Fn>
   void list(od::value& v, std::vector<T>& into, Fn&& read_item) {
-    elements(v, [&](od::value& element) {
-      into.emplace_back();
-      read_item(element, into.back());
-    });
+    elements(
+        v,
+        [&](od::value& element) {
+          into.emplace_back();
+          read_item(element, into.back());
+        },
+        [&](std::size_t count) { into.reserve(into.size() + count); });
   }
 
   void strings(od::value& v, std::vector<std::string>& into) {
