@@ -99,59 +99,74 @@ void fill_segment(Segment& into, Segment&& from) {
 // One step of an alignment: both paragraphs are the same, or one side has a paragraph alone.
 enum class Step { pair, earlier_only, later_only };
 
+// How two transcripts' paragraphs line up.
+struct Alignment {
+  std::vector<std::string> keys_a, keys_b;  // normalised texts of the earlier and later paragraphs
+  std::vector<Step> steps;                  // in merged order
+  std::size_t matched = 0;                  // pairs whose texts agree
+};
+
 // Aligns the paragraphs of two transcripts by normalised text, walking both in order and looking
 // a few paragraphs ahead when one side has a paragraph the other lacks (a break, a skipped
-// boilerplate line). Counts in `matched` the pairs whose text agrees.
-std::vector<Step> align(const std::vector<Segment>& earlier, const std::vector<Segment>& later,
-                        std::size_t& matched) {
-  std::vector<std::string> keys_a, keys_b;
-  for (const Segment& s : earlier) keys_a.push_back(alignment_key(s.text));
-  for (const Segment& s : later) keys_b.push_back(alignment_key(s.text));
-  std::vector<Step> steps;
-  matched = 0;
+// boilerplate line, a paragraph one rendering splits at its line breaks).
+Alignment align(const std::vector<Segment>& earlier, const std::vector<Segment>& later) {
+  Alignment a;
+  for (const Segment& s : earlier) a.keys_a.push_back(alignment_key(s.text));
+  for (const Segment& s : later) a.keys_b.push_back(alignment_key(s.text));
   std::size_t i = 0, j = 0;
   while (i < earlier.size() && j < later.size()) {
-    if (same_paragraph(keys_a[i], keys_b[j])) {
-      steps.push_back(Step::pair);
-      ++matched, ++i, ++j;
+    if (same_paragraph(a.keys_a[i], a.keys_b[j])) {
+      a.steps.push_back(Step::pair);
+      ++a.matched, ++i, ++j;
       continue;
     }
     std::size_t skip_later = 0, skip_earlier = 0;
     for (std::size_t d = 1; d <= kAlignWindow && !skip_later && !skip_earlier; ++d) {
-      if (j + d < later.size() && same_paragraph(keys_a[i], keys_b[j + d]))
+      if (j + d < later.size() && same_paragraph(a.keys_a[i], a.keys_b[j + d]))
         skip_later = d;
-      else if (i + d < earlier.size() && same_paragraph(keys_a[i + d], keys_b[j]))
+      else if (i + d < earlier.size() && same_paragraph(a.keys_a[i + d], a.keys_b[j]))
         skip_earlier = d;
     }
     if (skip_later) {
-      steps.insert(steps.end(), skip_later, Step::later_only);
+      a.steps.insert(a.steps.end(), skip_later, Step::later_only);
       j += skip_later;
     } else if (skip_earlier) {
-      steps.insert(steps.end(), skip_earlier, Step::earlier_only);
+      a.steps.insert(a.steps.end(), skip_earlier, Step::earlier_only);
       i += skip_earlier;
     } else {
-      steps.push_back(Step::pair);  // the same place in both, edited beyond recognition
+      a.steps.push_back(Step::pair);  // the same place in both, edited beyond recognition
       ++i, ++j;
     }
   }
-  steps.insert(steps.end(), earlier.size() - i, Step::earlier_only);
-  steps.insert(steps.end(), later.size() - j, Step::later_only);
-  return steps;
+  a.steps.insert(a.steps.end(), earlier.size() - i, Step::earlier_only);
+  a.steps.insert(a.steps.end(), later.size() - j, Step::later_only);
+  return a;
 }
 
-// The merged paragraphs: pairs filled from the later source, lone paragraphs kept in place.
-std::vector<Segment> apply_alignment(const std::vector<Step>& steps, std::vector<Segment>&& earlier,
+// The merged paragraphs: pairs filled from the later source, lone paragraphs kept in place. A
+// lone earlier paragraph whose text is part of the paragraph paired just before it (one
+// rendering split that paragraph at a line break) gets that paragraph's speaker.
+std::vector<Segment> apply_alignment(const Alignment& a, std::vector<Segment>&& earlier,
                                      std::vector<Segment>&& later) {
   std::vector<Segment> merged;
-  merged.reserve(steps.size());
+  merged.reserve(a.steps.size());
   std::size_t i = 0, j = 0;
-  for (Step step : steps) {
+  const std::string* last_pair_key = nullptr;
+  std::string last_pair_speaker;
+  for (Step step : a.steps) {
     if (step == Step::pair) {
+      last_pair_key = &a.keys_b[j];
+      last_pair_speaker = later[j].speaker;
       fill_segment(earlier[i], std::move(later[j++]));
       merged.push_back(std::move(earlier[i++]));
     } else if (step == Step::earlier_only) {
+      const std::string& key = a.keys_a[i];
+      if (last_pair_key && earlier[i].speaker.empty() && !key.empty() &&
+          last_pair_key->find(key) != std::string::npos)
+        earlier[i].speaker = last_pair_speaker;
       merged.push_back(std::move(earlier[i++]));
     } else {
+      last_pair_key = nullptr;
       merged.push_back(std::move(later[j++]));
     }
   }
@@ -169,10 +184,9 @@ void merge_transcript(Transcript& into, Transcript&& from) {
   }
   if (from.segments.empty() || has_speakers(into.segments) || !has_speakers(from.segments)) return;
   // Only the same transcript merges: most paragraphs of the shorter one must be found.
-  std::size_t matched = 0;
-  std::vector<Step> steps = align(into.segments, from.segments, matched);
-  if (matched * 2 < std::min(into.segments.size(), from.segments.size())) return;
-  into.segments = apply_alignment(steps, std::move(into.segments), std::move(from.segments));
+  Alignment alignment = align(into.segments, from.segments);
+  if (alignment.matched * 2 < std::min(into.segments.size(), from.segments.size())) return;
+  into.segments = apply_alignment(alignment, std::move(into.segments), std::move(from.segments));
 }
 
 void merge_episode(Episode& into, Episode&& from) {

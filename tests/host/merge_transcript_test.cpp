@@ -124,3 +124,19 @@ TEST_CASE("an empty transcript takes the other one") {
   merge_transcript(kept, Transcript{});
   CHECK(kept.segments.size() == 1);
 }
+
+TEST_CASE("a paragraph the page splits at a line break keeps its speaker on both lines") {
+  Transcript page;
+  page.segments = {paragraph("We need to bring them closer to you."),
+                   paragraph("So Fastly and DNS is three milliseconds flat for me."),
+                   paragraph("Now, Alan from Tenable.")};
+  Transcript markdown;
+  markdown.segments = {
+      paragraph("We need to bring them closer to you.\nSo Fastly and DNS is three milliseconds "
+                "flat for me.",
+                "Gerhard Lazu"),
+      paragraph("Now, Alan from Tenable.", "Gerhard Lazu")};
+  merge_transcript(page, std::move(markdown));
+  REQUIRE(page.segments.size() == 3);
+  for (const Segment& s : page.segments) CHECK(s.speaker == "Gerhard Lazu");
+}
