@@ -1,0 +1,204 @@
+// WebVTT importers: cues into Transcript segments, chapter cues into Chapters.
+#include <string>
+
+#include "castkit/text.hpp"
+#include "cue_settings.hpp"
+#include "cue_text.hpp"
+#include "vtt_formats.hpp"
+#include "webvtt_parser.hpp"
+
+namespace castkit::vtt {
+namespace {
+
+constexpr std::int64_t kDefaultMaxLineBytes = 16 * 1024 * 1024;
+
+bool has_signature(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  return bytes.substr(0, 6) == "WEBVTT" &&
+         (bytes.size() == 6 || bytes[6] == ' ' || bytes[6] == '\t' || bytes[6] == '\n' ||
+          bytes[6] == '\r');
+}
+
+// The input as UTF-8 text. WebVTT is UTF-8 by definition: invalid bytes become U+FFFD (the
+// spec's "UTF-8 decode") with one warning. A UTF-16 BOM or --input-encoding converts first.
+struct VttText {
+  DecodedText decoded;
+  std::string repaired;
+  bool use_repaired = false;
+  std::string_view text() const {
+    return use_repaired ? std::string_view(repaired) : decoded.text();
+  }
+};
+
+VttText decode_input(const Input& input, Context& context) {
+  VttText result;
+  std::string_view bytes = input.bytes;
+  const bool utf16_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+  if (!input.encoding.empty() || utf16_bom) {
+    result.decoded = decode_to_utf8(bytes, input.encoding, input.name);
+    return result;
+  }
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  result.decoded.unchanged = bytes;
+  result.decoded.encoding = "UTF-8";
+  auto bad = find_invalid_utf8(bytes);
+  if (!bad) return result;
+  TextPosition pos = position_at(bytes, *bad);
+  context.host.report({Severity::warning, input.name, pos.line, pos.column,
+                       "invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                           " replaced by U+FFFD (WebVTT is UTF-8; use --input-encoding for a "
+                           "file in another encoding)"});
+  result.repaired.reserve(bytes.size() + 16);
+  while (!bytes.empty()) {
+    auto next_bad = find_invalid_utf8(bytes);
+    std::size_t good = next_bad ? *next_bad : bytes.size();
+    result.repaired.append(bytes.substr(0, good));
+    if (!next_bad) break;
+    result.repaired.append("\xEF\xBF\xBD");
+    // Skip the lead byte and any continuation bytes after it (one U+FFFD per bad sequence).
+    std::size_t skip = good + 1;
+    while (skip < bytes.size() && (static_cast<unsigned char>(bytes[skip]) & 0xC0) == 0x80 &&
+           skip - good < 4)
+      ++skip;
+    bytes.remove_prefix(skip);
+  }
+  result.use_repaired = true;
+  return result;
+}
+
+ParsedFile parse_input(const Input& input, Context& context, VttText& text) {
+  text = decode_input(input, context);
+  const std::int64_t max_line =
+      context.project["limits"]["max_line_bytes"].as_int(kDefaultMaxLineBytes);
+  ParsedFile file =
+      parse_webvtt(text.text(), input.name, static_cast<std::size_t>(max_line > 0 ? max_line : 1));
+  for (const ParseWarning& warning : file.warnings)
+    context.host.report({Severity::warning, input.name, warning.line, 0, warning.message});
+  return file;
+}
+
+void report_backwards(const Input& input, Context& context, const ParsedCue& cue) {
+  if (cue.end < cue.start)
+    context.host.report({Severity::warning, input.name, cue.line, 0,
+                         "cue ends before it starts; kept as read (exporters fix or drop it)"});
+}
+
+// "Language: en" in the header block.
+std::string header_language(std::string_view header) {
+  std::size_t at = 0;
+  while (at < header.size()) {
+    std::size_t end = header.find('\n', at);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view line = header.substr(at, end - at);
+    if (line.substr(0, 9) == "Language:") {
+      line.remove_prefix(9);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+      return std::string(line);
+    }
+    at = end + 1;
+  }
+  return {};
+}
+
+class VttImporter : public Importer {
+ public:
+  void read(const Input& input, Show& show, Context& context) override {
+    VttText text;
+    ParsedFile file = parse_input(input, context, text);
+    Episode& episode = target_episode(show);
+    Transcript& transcript = episode.transcript;
+    transcript.ext["vtt.header"] = Value(file.header);
+    if (transcript.language.empty()) transcript.language = header_language(file.header);
+    std::vector<Region> regions;
+    if (!file.regions.empty()) {
+      Value list = Value::array();
+      for (const std::string& body : file.regions) {
+        regions.push_back(parse_region(body));
+        list.push(Value(body));
+      }
+      transcript.ext["vtt.regions"] = std::move(list);
+    }
+    if (!file.styles.empty()) {
+      Value list = Value::array();
+      for (std::string& body : file.styles) list.push(Value(std::move(body)));
+      transcript.ext["vtt.styles"] = std::move(list);
+    }
+    transcript.segments.reserve(transcript.segments.size() + file.cues.size());
+    for (ParsedCue& cue : file.cues) {
+      report_backwards(input, context, cue);
+      Segment segment;
+      segment.start = cue.start;
+      segment.end = cue.end;
+      segment.id = std::move(cue.id);
+      if (!cue.settings.empty()) {
+        CueSettings settings = parse_cue_settings(cue.settings, regions);
+        if (!settings.normalized.empty())
+          segment.ext["vtt.settings"] = Value(std::move(settings.normalized));
+      }
+      CueContent content = read_cue_content(cue.text);
+      segment.text = std::move(content.text);
+      segment.html = std::move(content.html);
+      segment.speaker = std::move(content.speaker);
+      if (content.has_markup) segment.ext["vtt.markup"] = Value(std::move(cue.text));
+      if (!content.turns.empty()) {
+        Value turns = Value::array();
+        for (Turn& turn : content.turns) {
+          Value item = Value::object();
+          item.set("speaker", Value(std::move(turn.speaker)));
+          item.set("text", Value(std::move(turn.text)));
+          turns.push(std::move(item));
+        }
+        segment.ext["subtitle.turns"] = std::move(turns);
+      }
+      transcript.segments.push_back(std::move(segment));
+    }
+  }
+};
+
+class VttChaptersImporter : public Importer {
+ public:
+  void read(const Input& input, Show& show, Context& context) override {
+    VttText text;
+    ParsedFile file = parse_input(input, context, text);
+    Episode& episode = target_episode(show);
+    episode.chapters.reserve(episode.chapters.size() + file.cues.size());
+    for (const ParsedCue& cue : file.cues) {
+      report_backwards(input, context, cue);
+      Chapter chapter;
+      chapter.start = cue.start;
+      chapter.end = cue.end;
+      // A chapter title is one line: the cue's lines joined by spaces.
+      std::string title = read_cue_content(cue.text).text;
+      for (char& c : title)
+        if (c == '\n') c = ' ';
+      chapter.title = std::move(title);
+      episode.chapters.push_back(std::move(chapter));
+    }
+  }
+};
+
+}  // namespace
+
+Episode& target_episode(Show& show) {
+  if (show.episodes.empty()) show.episodes.emplace_back();
+  return show.episodes.back();
+}
+
+Confidence probe_vtt(const Input& input) {
+  return has_signature(input.bytes) ? 95 : 0;
+}
+
+Confidence probe_vtt_chapters(const Input& input) {
+  if (!has_signature(input.bytes)) return 0;
+  return input.name.find("chapter") != std::string::npos ? 98 : 0;
+}
+
+std::unique_ptr<Importer> make_vtt_importer() {
+  return std::make_unique<VttImporter>();
+}
+std::unique_ptr<Importer> make_vtt_chapters_importer() {
+  return std::make_unique<VttChaptersImporter>();
+}
+
+}  // namespace castkit::vtt
