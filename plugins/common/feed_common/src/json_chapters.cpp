@@ -1,0 +1,139 @@
+// JSON chapters 1.2 with nlohmann::json.
+#include "castkit/feed/json_chapters.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "castkit/diagnostics.hpp"
+#include "castkit/feed/seconds.hpp"
+#include "castkit/text.hpp"
+
+namespace castkit::feed {
+namespace {
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+[[noreturn]] void fail_chapter(const std::string& input_name, std::size_t index,
+                               const std::string& what) {
+  fail_input(input_name, 0, 0, "chapter " + std::to_string(index + 1) + ": " + what);
+}
+
+/// The string member `key` of `object`, or "" when absent or null; other types are an error.
+std::string string_member(const Json& object, const char* key, const std::string& input_name,
+                          const std::string& where) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return {};
+  if (!it->is_string()) fail_input(input_name, 0, 0, where + ": \"" + key + "\" must be a string");
+  return it->get<std::string>();
+}
+
+/// Seconds given as a JSON number (or a numeric string, as some generators write) to ms.
+std::optional<Millis> time_member(const Json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  if (it->is_number()) {
+    if (auto ms = seconds_to_millis(it->get<double>())) return ms;
+    return std::nullopt;
+  }
+  if (it->is_string()) return parse_seconds(it->get_ref<const std::string&>());
+  return std::nullopt;
+}
+
+OrderedJson seconds_value(Millis ms) {
+  if (ms % 1000 == 0) return ms / 1000;
+  return static_cast<double>(ms) / 1000.0;
+}
+
+}  // namespace
+
+JsonChapters parse_json_chapters(std::string_view text, const std::string& input_name) {
+  Json document;
+  try {
+    document = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& error) {
+    std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+    TextPosition at = position_at(text, offset);
+    std::string what = error.what();
+    if (auto colon = what.find("parse error"); colon != std::string::npos)
+      what = what.substr(colon);
+    fail_input(input_name, at.line, at.column, "not a JSON chapters file: " + what);
+  }
+  if (!document.is_object())
+    fail_input(input_name, 1, 1, "expected a JSON object with \"chapters\"");
+  auto chapters = document.find("chapters");
+  if (chapters == document.end() || !chapters->is_array())
+    fail_input(input_name, 1, 1, "expected a \"chapters\" array (Podcasting 2.0 JSON chapters)");
+
+  JsonChapters result;
+  const std::string top = "the file";
+  if (auto version = document.find("version"); version != document.end() && version->is_string())
+    result.version = version->get<std::string>();
+  result.author = string_member(document, "author", input_name, top);
+  result.title = string_member(document, "title", input_name, top);
+  result.podcast_name = string_member(document, "podcastName", input_name, top);
+  result.file_name = string_member(document, "fileName", input_name, top);
+
+  result.chapters.reserve(chapters->size());
+  for (std::size_t i = 0; i < chapters->size(); ++i) {
+    const Json& item = (*chapters)[i];
+    if (!item.is_object()) fail_chapter(input_name, i, "expected an object");
+    std::string where = "chapter " + std::to_string(i + 1);
+    Chapter chapter;
+    auto start = time_member(item, "startTime");
+    if (!start)
+      fail_chapter(input_name, i, "\"startTime\" must be a non-negative number of seconds");
+    chapter.start = *start;
+    if (item.contains("endTime") && !item["endTime"].is_null()) {
+      chapter.end = time_member(item, "endTime");
+      if (!chapter.end)
+        fail_chapter(input_name, i, "\"endTime\" must be a non-negative number of seconds");
+    }
+    chapter.title = string_member(item, "title", input_name, where);
+    chapter.img = string_member(item, "img", input_name, where);
+    chapter.url = string_member(item, "url", input_name, where);
+    if (auto toc = item.find("toc"); toc != item.end() && toc->is_boolean())
+      chapter.toc = toc->get<bool>();
+    if (auto location = item.find("location"); location != item.end() && location->is_object()) {
+      Location place;
+      place.name = string_member(*location, "name", input_name, where + " location");
+      place.geo = string_member(*location, "geo", input_name, where + " location");
+      place.osm = string_member(*location, "osm", input_name, where + " location");
+      chapter.location = std::move(place);
+    }
+    // "id" and "hasArtwork" (chapters 1.0) and unknown keys carry nothing the model needs.
+    result.chapters.push_back(std::move(chapter));
+  }
+  return result;
+}
+
+void write_json_chapters(const JsonChapters& file, std::string& out) {
+  OrderedJson document = OrderedJson::object();
+  document["version"] = "1.2.0";
+  if (!file.author.empty()) document["author"] = file.author;
+  if (!file.title.empty()) document["title"] = file.title;
+  if (!file.podcast_name.empty()) document["podcastName"] = file.podcast_name;
+  if (!file.file_name.empty()) document["fileName"] = file.file_name;
+  OrderedJson chapters = OrderedJson::array();
+  for (const Chapter& chapter : file.chapters) {
+    OrderedJson item = OrderedJson::object();
+    item["startTime"] = seconds_value(chapter.start);
+    if (chapter.end) item["endTime"] = seconds_value(*chapter.end);
+    if (!chapter.title.empty()) item["title"] = chapter.title;
+    if (!chapter.img.empty()) item["img"] = chapter.img;
+    if (!chapter.url.empty()) item["url"] = chapter.url;
+    if (!chapter.toc) item["toc"] = false;
+    if (chapter.location) {
+      OrderedJson place = OrderedJson::object();
+      place["name"] = chapter.location->name;
+      place["geo"] = chapter.location->geo;
+      if (!chapter.location->osm.empty()) place["osm"] = chapter.location->osm;
+      item["location"] = std::move(place);
+    }
+    chapters.push_back(std::move(item));
+  }
+  document["chapters"] = std::move(chapters);
+  out += document.dump(2, ' ', false, OrderedJson::error_handler_t::replace);
+  out += '\n';
+}
+
+}  // namespace castkit::feed

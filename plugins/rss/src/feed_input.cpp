@@ -1,0 +1,75 @@
+// Feed decoding: SIMD UTF-8 validation (simdjson) on the fast path, iconv for other encodings.
+#include "feed_input.hpp"
+
+#include <simdjson.h>
+
+#include "castkit/diagnostics.hpp"
+#include "castkit/text.hpp"
+
+namespace castkit::rss {
+namespace {
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+
+/// The encoding named in the XML declaration, lower-cased, or "" when none.
+std::string declared_encoding(std::string_view bytes) {
+  if (bytes.substr(0, 5) != "<?xml") return {};
+  std::string_view declaration = bytes.substr(0, bytes.find("?>"));
+  std::size_t at = declaration.find("encoding");
+  if (at == std::string_view::npos) return {};
+  at = declaration.find_first_of("\"'", at);
+  if (at == std::string_view::npos) return {};
+  std::size_t end = declaration.find(declaration[at], at + 1);
+  if (end == std::string_view::npos) return {};
+  std::string name(declaration.substr(at + 1, end - at - 1));
+  for (char& c : name) c = lower(c);
+  return name;
+}
+
+bool is_utf8_name(const std::string& name) {
+  return name.empty() || name == "utf-8" || name == "utf8";
+}
+
+}  // namespace
+
+std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encoding,
+                         const std::string& input_name) {
+  bool has_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF" ||
+                 bytes.substr(0, 3) == "\xEF\xBB\xBF";
+  std::string encoding = forced_encoding;
+  if (encoding.empty() && !has_bom) {
+    std::string declared = declared_encoding(bytes);
+    if (!is_utf8_name(declared)) encoding = declared;
+  }
+  if (!encoding.empty() || has_bom) {
+    DecodedText decoded = decode_to_utf8(bytes, encoding, input_name);
+    return decoded.converted ? std::move(decoded.storage) : std::string(decoded.text());
+  }
+  if (!simdjson::validate_utf8(bytes.data(), bytes.size())) {
+    std::size_t offset = find_invalid_utf8(bytes).value_or(0);
+    TextPosition at = position_at(bytes, offset);
+    fail_input(input_name, at.line, at.column,
+               "byte offset " + std::to_string(offset) +
+                   " is not valid UTF-8 and the feed declares no other encoding; "
+                   "give the right one with --input-encoding (e.g. cp1252)");
+  }
+  return std::string(bytes);
+}
+
+void parse_feed(pugi::xml_document& document, std::string& buffer, std::string_view bytes,
+                const std::string& forced_encoding, const std::string& input_name) {
+  buffer = feed_to_utf8(bytes, forced_encoding, input_name);
+  pugi::xml_parse_result result = document.load_buffer_inplace(
+      buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!result) {
+    // In-place parsing rewrote the buffer: count lines in a fresh copy of the text.
+    std::string text = feed_to_utf8(bytes, forced_encoding, input_name);
+    TextPosition at = position_at(text, static_cast<std::size_t>(result.offset));
+    fail_input(input_name, at.line, at.column,
+               std::string("not well-formed XML: ") + result.description());
+  }
+}
+
+}  // namespace castkit::rss

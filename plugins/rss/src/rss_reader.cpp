@@ -1,0 +1,472 @@
+// Feed -> model. One walk over channel and items; every element is either read into a model
+// field or kept whole as XML in the "rss.unknown" extension.
+#include "rss_reader.hpp"
+
+#include <initializer_list>
+
+#include "castkit/diagnostics.hpp"
+#include "castkit/feed/npt_time.hpp"
+#include "castkit/feed/seconds.hpp"
+#include "extension_keys.hpp"
+#include "feed_values.hpp"
+#include "xml_names.hpp"
+
+namespace castkit::rss {
+namespace {
+
+using Names = std::initializer_list<std::string_view>;
+
+/// What the reader carries while it walks.
+struct ReadState {
+  NamespaceScope scope;
+};
+
+std::string trimmed_text(pugi::xml_node element) {
+  return std::string(trim(element_text(element)));
+}
+
+/// The attributes of `element` whose names are not in `known` (namespace declarations aside), as
+/// an object of strings; null when there are none.
+Value extra_attributes(pugi::xml_node element, Names known, const NamespaceScope& scope) {
+  Value extra;
+  for (pugi::xml_attribute attribute : element.attributes()) {
+    std::string_view name = attribute.name();
+    if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
+    bool is_known = false;
+    for (std::string_view k : known) is_known |= name == k;
+    if (is_known) continue;
+    std::string output;
+    scope.append_output_name(output, name);
+    extra.set(std::move(output), Value(std::string(attribute.value())));
+  }
+  return extra;
+}
+
+/// True when `element` has no attributes other than `known`.
+bool only_attributes(pugi::xml_node element, Names known) {
+  for (pugi::xml_attribute attribute : element.attributes()) {
+    std::string_view name = attribute.name();
+    bool ok = name == "xmlns" || name.substr(0, 6) == "xmlns:";
+    for (std::string_view k : known) ok |= name == k;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/// True when `element` has element children.
+bool has_child_elements(pugi::xml_node element) {
+  for (pugi::xml_node child : element.children())
+    if (child.type() == pugi::node_element) return true;
+  return false;
+}
+
+void keep_extra(Extensions& ext, std::string_view tag, Value extra) {
+  if (!extra.is_null())
+    ext[std::string(attributes_key_prefix) + std::string(tag)] = std::move(extra);
+}
+
+void keep_unknown(pugi::xml_node element, Extensions& ext, ReadState& state) {
+  std::string markup;
+  append_element_xml(markup, element, state.scope);
+  ext[std::string(unknown_key)].push(Value(std::move(markup)));
+}
+
+/// Sets a text field when it is still empty; false when it was already set.
+bool fill_text(std::string& field, pugi::xml_node element) {
+  if (!field.empty() || has_child_elements(element) || !only_attributes(element, {})) return false;
+  field = trimmed_text(element);
+  return true;
+}
+
+std::vector<std::string> split_keywords(std::string_view text) {
+  std::vector<std::string> words;
+  while (!text.empty()) {
+    std::size_t comma = text.find(',');
+    std::string_view word = trim(text.substr(0, comma));
+    if (!word.empty()) words.emplace_back(word);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return words;
+}
+
+bool read_person(pugi::xml_node element, std::vector<Person>& persons,
+                 const NamespaceScope& scope) {
+  if (has_child_elements(element)) return false;
+  Person person;
+  person.name = trimmed_text(element);
+  person.role = element.attribute("role").value();
+  person.group = element.attribute("group").value();
+  person.img = element.attribute("img").value();
+  person.href = element.attribute("href").value();
+  Value extra = extra_attributes(element, {"role", "group", "img", "href"}, scope);
+  if (!extra.is_null()) person.ext[std::string(attributes_key)] = std::move(extra);
+  persons.push_back(std::move(person));
+  return true;
+}
+
+FileLink read_file_link(pugi::xml_node element, const NamespaceScope& scope) {
+  FileLink link;
+  link.url = std::string(trim(element.attribute("url").value()));
+  link.type = element.attribute("type").value();
+  link.language = element.attribute("language").value();
+  link.rel = element.attribute("rel").value();
+  Value extra = extra_attributes(element, {"url", "type", "language", "rel"}, scope);
+  if (!extra.is_null()) link.ext[std::string(attributes_key)] = std::move(extra);
+  return link;
+}
+
+bool read_image(pugi::xml_node element, std::string& image, Extensions& ext,
+                const NamespaceScope& scope) {
+  if (!image.empty() || has_child_elements(element)) return false;
+  std::string href(trim(element.attribute("href").value()));
+  if (href.empty()) href = trimmed_text(element);  // some feeds write the URL as text
+  if (href.empty()) return false;
+  image = std::move(href);
+  keep_extra(ext, "itunes:image", extra_attributes(element, {"href"}, scope));
+  return true;
+}
+
+bool read_explicit(pugi::xml_node element, std::optional<bool>& field) {
+  if (field) return false;
+  field = parse_explicit(element_text(element));
+  return field.has_value();
+}
+
+bool read_license(pugi::xml_node element, std::string& license, std::string& url, Extensions& ext,
+                  const NamespaceScope& scope) {
+  if (!license.empty() || !url.empty() || has_child_elements(element)) return false;
+  license = trimmed_text(element);
+  url = element.attribute("url").value();
+  keep_extra(ext, "podcast:license", extra_attributes(element, {"url"}, scope));
+  return true;
+}
+
+/// Reads the channel's and items' shared description pair: <description> and content:encoded.
+struct DescriptionPair {
+  std::optional<std::string> plain;    ///< <description>
+  std::optional<std::string> encoded;  ///< content:encoded
+  void apply(std::string& description, Extensions& ext) && {
+    if (encoded) {
+      description = std::move(*encoded);
+      if (plain) ext[std::string(description_key)] = Value(std::move(*plain));
+    } else if (plain) {
+      description = std::move(*plain);
+    }
+  }
+};
+
+bool read_description(pugi::xml_node element, std::optional<std::string>& slot) {
+  if (slot || has_child_elements(element)) return false;
+  slot = trimmed_text(element);
+  return true;
+}
+
+bool read_psc(pugi::xml_node element, std::vector<Chapter>& chapters, const NamespaceScope& scope) {
+  if (!chapters.empty()) return false;
+  std::vector<Chapter> read;
+  for (pugi::xml_node child : element.children()) {
+    if (child.type() != pugi::node_element) continue;
+    ResolvedName name = scope.resolve(child.name());
+    if (name.ns != Namespace::psc || name.local != "chapter" ||
+        !only_attributes(child, {"start", "title", "href", "image"}))
+      return false;
+    auto start = feed::parse_npt(child.attribute("start").value());
+    if (!start) return false;
+    Chapter chapter;
+    chapter.start = *start;
+    chapter.title = child.attribute("title").value();
+    chapter.url = child.attribute("href").value();
+    chapter.img = child.attribute("image").value();
+    read.push_back(std::move(chapter));
+  }
+  if (read.empty()) return false;
+  chapters = std::move(read);
+  return true;
+}
+
+bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episode,
+                       DescriptionPair& description, ReadState& state) {
+  const NamespaceScope& scope = state.scope;
+  std::string_view local = name.local;
+  switch (name.ns) {
+    case Namespace::rss:
+      if (local == "title") return fill_text(episode.title, element);
+      if (local == "link") return fill_text(episode.link, element);
+      if (local == "description") return read_description(element, description.plain);
+      if (local == "guid") {
+        if (!episode.guid.empty() || !only_attributes(element, {"isPermaLink"})) return false;
+        if (pugi::xml_attribute permalink = element.attribute("isPermaLink")) {
+          episode.guid_is_permalink = parse_flag(permalink.value());
+          if (!episode.guid_is_permalink) return false;
+        }
+        if (has_child_elements(element)) return false;
+        episode.guid = trimmed_text(element);
+        return true;
+      }
+      if (local == "pubDate") {
+        if (episode.published) return false;
+        episode.published = parse_feed_date(element_text(element));
+        return episode.published.has_value();
+      }
+      if (local == "enclosure") {
+        if (episode.enclosure) return false;
+        Enclosure enclosure;
+        enclosure.url = std::string(trim(element.attribute("url").value()));
+        enclosure.type = element.attribute("type").value();
+        if (pugi::xml_attribute length = element.attribute("length"))
+          enclosure.length = parse_unsigned(length.value());
+        // A length that is not a number is kept as written, with the other unknown attributes.
+        bool odd_length = element.attribute("length") && !enclosure.length;
+        keep_extra(episode.ext, "enclosure",
+                   odd_length ? extra_attributes(element, {"url", "type"}, scope)
+                              : extra_attributes(element, {"url", "type", "length"}, scope));
+        episode.enclosure = std::move(enclosure);
+        return true;
+      }
+      return false;
+    case Namespace::content:
+      return local == "encoded" && read_description(element, description.encoded);
+    case Namespace::itunes:
+      if (local == "duration") {
+        if (episode.duration) return false;
+        episode.duration = parse_duration(element_text(element));
+        return episode.duration.has_value();
+      }
+      if (local == "image") return read_image(element, episode.image, episode.ext, scope);
+      if (local == "explicit") return read_explicit(element, episode.explicit_content);
+      if (local == "episodeType") return fill_text(episode.episode_type, element);
+      if (local == "subtitle") return fill_text(episode.subtitle, element);
+      if (local == "summary") return fill_text(episode.summary, element);
+      if (local == "keywords") {
+        if (!episode.keywords.empty()) return false;
+        episode.keywords = split_keywords(element_text(element));
+        return true;
+      }
+      if (local == "season" || local == "episode") {
+        auto value = parse_unsigned(element_text(element));
+        if (!value || !element.attributes().empty()) return false;
+        if (local == "season") {
+          if (episode.season && *episode.season != static_cast<std::int64_t>(*value)) return false;
+          episode.season = static_cast<std::int64_t>(*value);
+        } else {
+          if (episode.number && *episode.number != static_cast<double>(*value)) return false;
+          episode.number = static_cast<double>(*value);
+        }
+        return true;
+      }
+      return false;
+    case Namespace::podcast:
+      if (local == "season") {
+        auto value = parse_unsigned(element_text(element));
+        if (!value || (episode.season && *episode.season != static_cast<std::int64_t>(*value)))
+          return false;
+        episode.season = static_cast<std::int64_t>(*value);
+        keep_extra(episode.ext, "podcast:season", extra_attributes(element, {}, scope));
+        return true;
+      }
+      if (local == "episode") {
+        auto value = parse_decimal(element_text(element));
+        if (!value || (episode.number && *episode.number != *value)) return false;
+        episode.number = *value;
+        keep_extra(episode.ext, "podcast:episode", extra_attributes(element, {}, scope));
+        return true;
+      }
+      if (local == "chapters") {
+        if (episode.chapters_link || has_child_elements(element)) return false;
+        episode.chapters_link = read_file_link(element, scope);
+        return true;
+      }
+      if (local == "transcript") {
+        if (has_child_elements(element)) return false;
+        episode.transcript_links.push_back(read_file_link(element, scope));
+        return true;
+      }
+      if (local == "person") return read_person(element, episode.persons, scope);
+      if (local == "soundbite") {
+        if (!only_attributes(element, {"startTime", "duration"}) || has_child_elements(element))
+          return false;
+        auto start = feed::parse_seconds(element.attribute("startTime").value());
+        auto duration = feed::parse_seconds(element.attribute("duration").value());
+        if (!start || !duration) return false;
+        episode.soundbites.push_back(Soundbite{*start, *duration, trimmed_text(element)});
+        return true;
+      }
+      if (local == "location") {
+        if (episode.location || has_child_elements(element)) return false;
+        episode.location = Location{trimmed_text(element), element.attribute("geo").value(),
+                                    element.attribute("osm").value()};
+        keep_extra(episode.ext, "podcast:location",
+                   extra_attributes(element, {"geo", "osm"}, scope));
+        return true;
+      }
+      if (local == "license")
+        return read_license(element, episode.license, episode.license_url, episode.ext, scope);
+      return false;
+    case Namespace::psc:
+      return local == "chapters" && read_psc(element, episode.chapters, scope);
+    default:
+      return false;
+  }
+}
+
+void read_item(pugi::xml_node item, Show& show, ReadState& state) {
+  std::size_t mark = state.scope.declare(item);
+  Episode episode;
+  DescriptionPair description;
+  for (pugi::xml_node element : item.children()) {
+    if (element.type() != pugi::node_element) continue;
+    std::size_t inner = state.scope.declare(element);
+    ResolvedName name = state.scope.resolve(element.name());
+    bool used = read_item_element(element, name, episode, description, state);
+    state.scope.restore(inner);
+    if (!used) keep_unknown(element, episode.ext, state);
+  }
+  std::move(description).apply(episode.description, episode.ext);
+  show.episodes.push_back(std::move(episode));
+  state.scope.restore(mark);
+}
+
+bool read_category(pugi::xml_node element, Show& show, const NamespaceScope& scope) {
+  if (!only_attributes(element, {"text"})) return false;
+  Category category;
+  category.text = element.attribute("text").value();
+  if (category.text.empty()) return false;
+  for (pugi::xml_node child : element.children()) {
+    if (child.type() != pugi::node_element) continue;
+    ResolvedName name = scope.resolve(child.name());
+    if (name.ns != Namespace::itunes || name.local != "category" ||
+        !only_attributes(child, {"text"}) || has_child_elements(child))
+      return false;
+    category.subcategories.emplace_back(child.attribute("text").value());
+  }
+  show.categories.push_back(std::move(category));
+  return true;
+}
+
+bool read_owner(pugi::xml_node element, Show& show, const NamespaceScope& scope) {
+  if (!show.owner_name.empty() || !show.owner_email.empty() || !only_attributes(element, {}))
+    return false;
+  std::string owner_name, owner_email;
+  for (pugi::xml_node child : element.children()) {
+    if (child.type() != pugi::node_element) continue;
+    ResolvedName name = scope.resolve(child.name());
+    if (name.ns != Namespace::itunes || has_child_elements(child)) return false;
+    if (name.local == "name" && owner_name.empty())
+      owner_name = trimmed_text(child);
+    else if (name.local == "email" && owner_email.empty())
+      owner_email = trimmed_text(child);
+    else
+      return false;
+  }
+  show.owner_name = std::move(owner_name);
+  show.owner_email = std::move(owner_email);
+  return true;
+}
+
+bool read_channel_element(pugi::xml_node element, ResolvedName name, Show& show,
+                          DescriptionPair& description, ReadState& state) {
+  const NamespaceScope& scope = state.scope;
+  std::string_view local = name.local;
+  switch (name.ns) {
+    case Namespace::rss:
+      if (local == "title") return fill_text(show.title, element);
+      if (local == "link") return fill_text(show.link, element);
+      if (local == "description") return read_description(element, description.plain);
+      if (local == "language") return fill_text(show.language, element);
+      if (local == "copyright") return fill_text(show.copyright, element);
+      return false;
+    case Namespace::content:
+      return local == "encoded" && read_description(element, description.encoded);
+    case Namespace::atom:
+      if (local == "link" && std::string_view(element.attribute("rel").value()) == "self" &&
+          show.feed_url.empty() && only_attributes(element, {"href", "rel", "type"}) &&
+          !has_child_elements(element)) {
+        show.feed_url = std::string(trim(element.attribute("href").value()));
+        return !show.feed_url.empty();
+      }
+      return false;
+    case Namespace::itunes:
+      if (local == "author") return fill_text(show.author, element);
+      if (local == "owner") return read_owner(element, show, scope);
+      if (local == "image") return read_image(element, show.image, show.ext, scope);
+      if (local == "category") return read_category(element, show, scope);
+      if (local == "explicit") return read_explicit(element, show.explicit_content);
+      if (local == "type") return fill_text(show.type, element);
+      if (local == "keywords") {
+        if (!show.keywords.empty()) return false;
+        show.keywords = split_keywords(element_text(element));
+        return true;
+      }
+      return false;
+    case Namespace::podcast:
+      if (local == "guid")
+        return only_attributes(element, {}) && fill_text(show.podcast_guid, element);
+      if (local == "locked") {
+        if (show.locked || !only_attributes(element, {"owner"})) return false;
+        show.locked = parse_flag(element_text(element));
+        if (!show.locked) return false;
+        show.locked_owner = element.attribute("owner").value();
+        return true;
+      }
+      if (local == "funding") {
+        if (!only_attributes(element, {"url"}) || has_child_elements(element)) return false;
+        show.funding.push_back(
+            Funding{std::string(trim(element.attribute("url").value())), trimmed_text(element)});
+        return true;
+      }
+      if (local == "person") return read_person(element, show.persons, scope);
+      if (local == "medium") return fill_text(show.medium, element);
+      if (local == "license")
+        return read_license(element, show.license, show.license_url, show.ext, scope);
+      return false;
+    default:
+      return false;
+  }
+}
+
+/// The first child element of `parent` named `name` (no prefix).
+pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
+  for (pugi::xml_node child : parent.children())
+    if (child.type() == pugi::node_element && name == child.name()) return child;
+  return {};
+}
+
+}  // namespace
+
+void read_rss(const pugi::xml_document& document, const std::string& input_name, Show& show) {
+  pugi::xml_node root = document.document_element();
+  if (!root || std::string_view(root.name()) != "rss") {
+    std::string found = root ? std::string("<") + root.name() + ">" : std::string("no element");
+    fail_input(input_name, 1, 1,
+               "expected an RSS 2.0 feed (<rss> with a <channel>), found " + found +
+                   (found == "<feed>" ? " (Atom feeds are not read)" : ""));
+  }
+  pugi::xml_node channel = child_named(root, "channel");
+  if (!channel) fail_input(input_name, 1, 1, "the <rss> element has no <channel>");
+
+  ReadState state;
+  state.scope.declare(root);
+  state.scope.declare(channel);
+  DescriptionPair description;
+  for (pugi::xml_node element : channel.children()) {
+    if (element.type() != pugi::node_element) continue;
+    if (std::string_view(element.name()) == "item") {
+      read_item(element, show, state);
+      continue;
+    }
+    std::size_t mark = state.scope.declare(element);
+    ResolvedName name = state.scope.resolve(element.name());
+    bool used = read_channel_element(element, name, show, description, state);
+    state.scope.restore(mark);
+    if (!used) keep_unknown(element, show.ext, state);
+  }
+  std::move(description).apply(show.description, show.ext);
+  if (!state.scope.other_namespaces().members.empty()) {
+    Value& namespaces = show.ext[std::string(namespaces_key)];
+    for (const auto& [prefix, uri] : state.scope.other_namespaces().members)
+      namespaces.set(prefix, uri);
+  }
+}
+
+}  // namespace castkit::rss

@@ -1,0 +1,405 @@
+// A streaming writer: one pass over the model, appending to one string. (pugixml's DOM would
+// allocate a node per tag and copy every text twice; the benchmark goal asks for less.)
+#include "rss_writer.hpp"
+
+#include <cmath>
+
+#include "castkit/feed/npt_time.hpp"
+#include "castkit/feed/seconds.hpp"
+#include "castkit/feed/xml_escape.hpp"
+#include "extension_keys.hpp"
+#include "feed_values.hpp"
+#include "namespaces.hpp"
+#include "podcast_guid.hpp"
+
+namespace castkit::rss {
+namespace {
+
+using feed::append_cdata;
+using feed::append_xml_attribute;
+using feed::append_xml_text;
+
+constexpr std::size_t apple_description_limit = 4000;
+
+/// Appends tags at a fixed indentation; the only place that writes markup.
+class TagWriter {
+ public:
+  explicit TagWriter(std::string& out) : out_(out) {}
+
+  /// A new line indented for nesting `level`.
+  void indent(int level) {
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(level) * 2, ' ');
+  }
+
+  /// `<name attrs...>` (attributes follow with attribute(); close with end_open()).
+  void open(int level, std::string_view name) {
+    indent(level);
+    out_ += '<';
+    out_ += name;
+  }
+  void attribute(std::string_view name, std::string_view value) {
+    out_ += ' ';
+    out_ += name;
+    out_ += "=\"";
+    append_xml_attribute(out_, value);
+    out_ += '"';
+  }
+  /// Attributes kept from an imported feed (an object of strings).
+  void extra_attributes(const Value* extra) {
+    if (!extra || extra->kind != Value::Kind::object) return;
+    for (const auto& [name, value] : extra->members)
+      if (value.kind == Value::Kind::string) attribute(name, value.string);
+  }
+  void end_open() { out_ += '>'; }
+  void end_empty() { out_ += "/>"; }
+  void close(int level, std::string_view name) {
+    indent(level);
+    close_inline(name);
+  }
+  void close_inline(std::string_view name) {
+    out_ += "</";
+    out_ += name;
+    out_ += '>';
+  }
+  /// `<name>text</name>` on its own line.
+  void text_element(int level, std::string_view name, std::string_view text) {
+    open(level, name);
+    end_open();
+    append_xml_text(out_, text);
+    close_inline(name);
+  }
+  /// `<name>text</name>` only when text is not empty.
+  void optional_element(int level, std::string_view name, std::string_view text) {
+    if (!text.empty()) text_element(level, name, text);
+  }
+  void cdata_element(int level, std::string_view name, std::string_view text) {
+    open(level, name);
+    end_open();
+    append_cdata(out_, text);
+    close_inline(name);
+  }
+  /// Text content after end_open().
+  void text(std::string_view text) { append_xml_text(out_, text); }
+  void raw(std::string_view markup) { out_ += markup; }
+  std::string& out() { return out_; }
+
+ private:
+  std::string& out_;
+};
+
+const Value* find_ext(const Extensions& ext, const std::string& key) {
+  auto it = ext.find(key);
+  return it == ext.end() ? nullptr : &it->second;
+}
+
+const Value* attributes_for(const Extensions& ext, std::string_view tag) {
+  return find_ext(ext, std::string(attributes_key_prefix) + std::string(tag));
+}
+
+void write_unknown(TagWriter& w, int level, const Extensions& ext) {
+  const Value* unknown = find_ext(ext, std::string(unknown_key));
+  if (!unknown || unknown->kind != Value::Kind::array) return;
+  for (const Value& markup : unknown->items) {
+    if (markup.kind != Value::Kind::string) continue;
+    w.indent(level);
+    w.raw(markup.string);
+  }
+}
+
+void write_persons(TagWriter& w, int level, const std::vector<Person>& persons) {
+  for (const Person& person : persons) {
+    w.open(level, "podcast:person");
+    if (!person.role.empty()) w.attribute("role", person.role);
+    if (!person.group.empty()) w.attribute("group", person.group);
+    if (!person.img.empty()) w.attribute("img", person.img);
+    if (!person.href.empty()) w.attribute("href", person.href);
+    w.extra_attributes(find_ext(person.ext, std::string(attributes_key)));
+    w.end_open();
+    w.text(person.name);
+    w.close_inline("podcast:person");
+  }
+}
+
+void write_location(TagWriter& w, int level, const Location& location, const Extensions& ext) {
+  w.open(level, "podcast:location");
+  if (!location.geo.empty()) w.attribute("geo", location.geo);
+  if (!location.osm.empty()) w.attribute("osm", location.osm);
+  w.extra_attributes(attributes_for(ext, "podcast:location"));
+  w.end_open();
+  w.text(location.name);
+  w.close_inline("podcast:location");
+}
+
+void write_license(TagWriter& w, int level, const std::string& license, const std::string& url,
+                   const Extensions& ext) {
+  if (license.empty() && url.empty()) return;
+  w.open(level, "podcast:license");
+  if (!url.empty()) w.attribute("url", url);
+  w.extra_attributes(attributes_for(ext, "podcast:license"));
+  w.end_open();
+  w.text(license);
+  w.close_inline("podcast:license");
+}
+
+void write_keywords(TagWriter& w, int level, const std::vector<std::string>& keywords) {
+  if (keywords.empty()) return;
+  std::string joined;
+  for (const auto& keyword : keywords) {
+    if (!joined.empty()) joined += ',';
+    joined += keyword;
+  }
+  w.text_element(level, "itunes:keywords", joined);
+}
+
+void write_image(TagWriter& w, int level, const std::string& href, const Extensions& ext) {
+  if (href.empty()) return;
+  w.open(level, "itunes:image");
+  w.attribute("href", href);
+  w.extra_attributes(attributes_for(ext, "itunes:image"));
+  w.end_empty();
+}
+
+void write_file_link(TagWriter& w, int level, std::string_view tag, const FileLink& link) {
+  w.open(level, tag);
+  w.attribute("url", link.url);
+  if (!link.type.empty()) w.attribute("type", link.type);
+  if (!link.language.empty()) w.attribute("language", link.language);
+  if (!link.rel.empty()) w.attribute("rel", link.rel);
+  w.extra_attributes(find_ext(link.ext, std::string(attributes_key)));
+  w.end_empty();
+}
+
+/// The description as stored for <description> when the feed also had content:encoded.
+const std::string* plain_description(const Extensions& ext) {
+  const Value* value = find_ext(ext, std::string(description_key));
+  return value && value->kind == Value::Kind::string ? &value->string : nullptr;
+}
+
+/// Cuts `text` to at most `limit` bytes on a UTF-8 character boundary.
+std::string_view cut_utf8(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>& warnings) {
+  w.text_element(2, "title", show.title);
+  w.optional_element(2, "link", show.link);
+  const std::string* plain = plain_description(show.ext);
+  std::string_view description =
+      plain ? std::string_view(*plain) : std::string_view(show.description);
+  if (description.size() > apple_description_limit) {
+    warnings.push_back("the channel description has " + std::to_string(description.size()) +
+                       " bytes; cut to Apple's limit of 4000");
+    description = cut_utf8(description, apple_description_limit);
+  }
+  w.cdata_element(2, "description", description);
+  if (plain) w.cdata_element(2, "content:encoded", show.description);
+  w.optional_element(2, "language", show.language);
+  w.optional_element(2, "copyright", show.copyright);
+  if (!show.feed_url.empty()) {
+    w.open(2, "atom:link");
+    w.attribute("href", show.feed_url);
+    w.attribute("rel", "self");
+    w.attribute("type", "application/rss+xml");
+    w.end_empty();
+  }
+  w.optional_element(2, "itunes:author", show.author);
+  if (!show.owner_name.empty() || !show.owner_email.empty()) {
+    w.open(2, "itunes:owner");
+    w.end_open();
+    w.optional_element(3, "itunes:name", show.owner_name);
+    w.optional_element(3, "itunes:email", show.owner_email);
+    w.close(2, "itunes:owner");
+  }
+  write_image(w, 2, show.image, show.ext);
+  for (const Category& category : show.categories) {
+    w.open(2, "itunes:category");
+    w.attribute("text", category.text);
+    if (category.subcategories.empty()) {
+      w.end_empty();
+      continue;
+    }
+    w.end_open();
+    for (const auto& sub : category.subcategories) {
+      w.open(3, "itunes:category");
+      w.attribute("text", sub);
+      w.end_empty();
+    }
+    w.close(2, "itunes:category");
+  }
+  if (show.explicit_content)
+    w.text_element(2, "itunes:explicit", *show.explicit_content ? "true" : "false");
+  w.optional_element(2, "itunes:type", show.type);
+  write_keywords(w, 2, show.keywords);
+
+  std::string guid = show.podcast_guid;
+  if (guid.empty() && !show.feed_url.empty()) guid = podcast_guid_for(show.feed_url);
+  w.optional_element(2, "podcast:guid", guid);
+  if (show.locked) {
+    w.open(2, "podcast:locked");
+    if (!show.locked_owner.empty()) w.attribute("owner", show.locked_owner);
+    w.end_open();
+    w.text(*show.locked ? "yes" : "no");
+    w.close_inline("podcast:locked");
+  }
+  for (const Funding& funding : show.funding) {
+    w.open(2, "podcast:funding");
+    w.attribute("url", funding.url);
+    w.end_open();
+    w.text(funding.text);
+    w.close_inline("podcast:funding");
+  }
+  write_persons(w, 2, show.persons);
+  w.optional_element(2, "podcast:medium", show.medium);
+  write_license(w, 2, show.license, show.license_url, show.ext);
+  write_unknown(w, 2, show.ext);
+}
+
+void write_item(TagWriter& w, const Episode& episode, const WriteOptions& options) {
+  std::string& out = w.out();
+  w.open(2, "item");
+  w.end_open();
+  w.text_element(3, "title", episode.title);
+  w.optional_element(3, "link", episode.link);
+  if (const std::string* plain = plain_description(episode.ext)) {
+    w.cdata_element(3, "description", *plain);
+    w.cdata_element(3, "content:encoded", episode.description);
+  } else if (!episode.description.empty()) {
+    w.cdata_element(3, "description", episode.description);
+  }
+  if (!episode.guid.empty() || episode.guid_is_permalink) {
+    w.open(3, "guid");
+    if (episode.guid_is_permalink)
+      w.attribute("isPermaLink", *episode.guid_is_permalink ? "true" : "false");
+    w.end_open();
+    w.text(episode.guid);
+    w.close_inline("guid");
+  }
+  if (episode.published) {
+    w.open(3, "pubDate");
+    w.end_open();
+    append_rfc2822(out, *episode.published);
+    w.close_inline("pubDate");
+  }
+  if (episode.enclosure) {
+    w.open(3, "enclosure");
+    w.attribute("url", episode.enclosure->url);
+    if (episode.enclosure->length)
+      w.attribute("length", std::to_string(*episode.enclosure->length));
+    if (!episode.enclosure->type.empty()) w.attribute("type", episode.enclosure->type);
+    w.extra_attributes(attributes_for(episode.ext, "enclosure"));
+    w.end_empty();
+  }
+  if (episode.duration) {
+    w.open(3, "itunes:duration");
+    w.end_open();
+    feed::append_seconds(out, *episode.duration);
+    w.close_inline("itunes:duration");
+  }
+  write_image(w, 3, episode.image, episode.ext);
+  if (episode.explicit_content)
+    w.text_element(3, "itunes:explicit", *episode.explicit_content ? "true" : "false");
+  w.optional_element(3, "itunes:episodeType", episode.episode_type);
+  if (episode.season && *episode.season > 0)
+    w.text_element(3, "itunes:season", std::to_string(*episode.season));
+  if (episode.number && *episode.number >= 1 && std::floor(*episode.number) == *episode.number &&
+      *episode.number < 1e15)
+    w.text_element(3, "itunes:episode", std::to_string(static_cast<std::int64_t>(*episode.number)));
+  w.optional_element(3, "itunes:subtitle", episode.subtitle);
+  w.optional_element(3, "itunes:summary", episode.summary);
+  write_keywords(w, 3, episode.keywords);
+
+  if (episode.season) {
+    w.open(3, "podcast:season");
+    w.extra_attributes(attributes_for(episode.ext, "podcast:season"));
+    w.end_open();
+    w.text(std::to_string(*episode.season));
+    w.close_inline("podcast:season");
+  }
+  if (episode.number) {
+    w.open(3, "podcast:episode");
+    w.extra_attributes(attributes_for(episode.ext, "podcast:episode"));
+    w.end_open();
+    append_decimal(out, *episode.number);
+    w.close_inline("podcast:episode");
+  }
+  if (episode.chapters_link) write_file_link(w, 3, "podcast:chapters", *episode.chapters_link);
+  for (const FileLink& link : episode.transcript_links)
+    write_file_link(w, 3, "podcast:transcript", link);
+  write_persons(w, 3, episode.persons);
+  for (const Soundbite& soundbite : episode.soundbites) {
+    w.open(3, "podcast:soundbite");
+    std::string seconds;
+    feed::append_seconds(seconds, soundbite.start);
+    w.attribute("startTime", seconds);
+    seconds.clear();
+    feed::append_seconds(seconds, soundbite.duration);
+    w.attribute("duration", seconds);
+    if (soundbite.title.empty()) {
+      w.end_empty();
+      continue;
+    }
+    w.end_open();
+    w.text(soundbite.title);
+    w.close_inline("podcast:soundbite");
+  }
+  if (episode.location) write_location(w, 3, *episode.location, episode.ext);
+  write_license(w, 3, episode.license, episode.license_url, episode.ext);
+  if (!episode.chapters.empty() && (!episode.chapters_link || options.always_inline_chapters)) {
+    w.open(3, "psc:chapters");
+    w.attribute("version", "1.2");
+    w.end_open();
+    for (const Chapter& chapter : episode.chapters) {
+      w.open(4, "psc:chapter");
+      w.attribute("start", feed::format_npt(chapter.start));
+      w.attribute("title", chapter.title);
+      if (!chapter.url.empty()) w.attribute("href", chapter.url);
+      if (!chapter.img.empty()) w.attribute("image", chapter.img);
+      w.end_empty();
+    }
+    w.close(3, "psc:chapters");
+  }
+  write_unknown(w, 3, episode.ext);
+  w.close(2, "item");
+}
+
+/// A rough size of the output, so the string grows once.
+std::size_t estimated_size(const Show& show) {
+  std::size_t size = 4096 + show.description.size();
+  for (const Episode& episode : show.episodes)
+    size += 1200 + episode.description.size() + episode.title.size() + episode.summary.size() +
+            episode.persons.size() * 200 + episode.transcript_links.size() * 150;
+  return size;
+}
+
+}  // namespace
+
+std::vector<std::string> write_rss(const Show& show, std::string& out,
+                                   const WriteOptions& options) {
+  std::vector<std::string> warnings;
+  out.reserve(out.size() + estimated_size(show));
+  TagWriter w(out);
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"";
+  w.attribute("xmlns:itunes", itunes_uri);
+  w.attribute("xmlns:podcast", podcast_uri);
+  w.attribute("xmlns:content", content_uri);
+  w.attribute("xmlns:atom", atom_uri);
+  w.attribute("xmlns:psc", psc_uri);
+  if (const Value* namespaces = find_ext(show.ext, std::string(namespaces_key));
+      namespaces && namespaces->kind == Value::Kind::object)
+    for (const auto& [prefix, uri] : namespaces->members)
+      if (uri.kind == Value::Kind::string) w.attribute("xmlns:" + prefix, uri.string);
+  out += ">";
+  w.open(1, "channel");
+  w.end_open();
+  write_channel_head(w, show, warnings);
+  for (const Episode& episode : show.episodes) write_item(w, episode, options);
+  w.close(1, "channel");
+  out += "\n</rss>\n";
+  return warnings;
+}
+
+}  // namespace castkit::rss

@@ -1,0 +1,124 @@
+// Namespace resolution and raw-element serialisation for the rss importer.
+#include "xml_names.hpp"
+
+#include "castkit/feed/xml_escape.hpp"
+
+namespace castkit::rss {
+namespace {
+
+std::string_view prefix_of(std::string_view qualified) {
+  std::size_t colon = qualified.find(':');
+  return colon == std::string_view::npos ? std::string_view() : qualified.substr(0, colon);
+}
+
+bool is_declaration(std::string_view attribute) {
+  return attribute == "xmlns" || attribute.substr(0, 6) == "xmlns:";
+}
+
+}  // namespace
+
+std::size_t NamespaceScope::declare(pugi::xml_node element) {
+  std::size_t mark = entries_.size();
+  for (pugi::xml_attribute attribute : element.attributes()) {
+    std::string_view name = attribute.name();
+    if (name.substr(0, 6) != "xmlns:") continue;
+    std::string_view prefix = name.substr(6);
+    std::string_view uri = attribute.value();
+    Namespace ns = namespace_of_uri(uri);
+    std::string output(canonical_prefix(ns));
+    if (ns == Namespace::other) {
+      output = prefix;
+      // A foreign namespace under one of castkit's own prefixes gets another prefix.
+      for (Namespace known : {Namespace::itunes, Namespace::podcast, Namespace::content,
+                              Namespace::atom, Namespace::psc})
+        if (output == canonical_prefix(known)) output += "2";
+      others_.set(output, Value(std::string(uri)));
+    }
+    entries_.push_back(Entry{std::string(prefix), ns, std::move(output)});
+  }
+  return mark;
+}
+
+const NamespaceScope::Entry* NamespaceScope::find(std::string_view prefix) const {
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
+    if (it->prefix == prefix) return &*it;
+  return nullptr;
+}
+
+ResolvedName NamespaceScope::resolve(std::string_view qualified) const {
+  std::string_view prefix = prefix_of(qualified);
+  if (prefix.empty()) return {Namespace::rss, qualified};
+  const Entry* entry = find(prefix);
+  return {entry ? entry->ns : Namespace::other, qualified.substr(prefix.size() + 1)};
+}
+
+void NamespaceScope::append_output_name(std::string& out, std::string_view qualified) const {
+  std::string_view prefix = prefix_of(qualified);
+  if (prefix.empty() || prefix == "xml") {
+    out += qualified;
+    return;
+  }
+  const Entry* entry = find(prefix);
+  out += entry ? std::string_view(entry->output_prefix) : prefix;
+  out += qualified.substr(prefix.size());
+}
+
+std::string element_text(pugi::xml_node element) {
+  pugi::xml_node first = element.first_child();
+  if (first && !first.next_sibling() &&
+      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
+    return first.value();
+  std::string text;
+  for (pugi::xml_node child : element.children())
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+      text += child.value();
+  return text;
+}
+
+void append_element_xml(std::string& out, pugi::xml_node element, NamespaceScope& scope) {
+  std::vector<std::size_t> marks;
+  pugi::xml_node node = element;
+  while (true) {
+    bool descended = false;
+    if (node.type() == pugi::node_element) {
+      marks.push_back(scope.declare(node));
+      out += '<';
+      scope.append_output_name(out, node.name());
+      for (pugi::xml_attribute attribute : node.attributes()) {
+        if (is_declaration(attribute.name())) continue;
+        out += ' ';
+        scope.append_output_name(out, attribute.name());
+        out += "=\"";
+        feed::append_xml_attribute(out, attribute.value());
+        out += '"';
+      }
+      if (node.first_child()) {
+        out += '>';
+        node = node.first_child();
+        descended = true;
+      } else {
+        out += "/>";
+        scope.restore(marks.back());
+        marks.pop_back();
+      }
+    } else if (node.type() == pugi::node_pcdata) {
+      feed::append_xml_text(out, node.value());
+    } else if (node.type() == pugi::node_cdata) {
+      feed::append_cdata(out, node.value());
+    }
+    if (descended) continue;
+    // Next node: a sibling, or close parents until one has a sibling.
+    while (node != element && !node.next_sibling()) {
+      node = node.parent();
+      out += "</";
+      scope.append_output_name(out, node.name());
+      out += '>';
+      scope.restore(marks.back());
+      marks.pop_back();
+    }
+    if (node == element) return;
+    node = node.next_sibling();
+  }
+}
+
+}  // namespace castkit::rss

@@ -1,0 +1,59 @@
+// Namespace-aware names over pugixml (which sees only prefixes), and elements kept as XML text.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "castkit/value.hpp"
+#include "namespaces.hpp"
+
+namespace castkit::rss {
+
+/// An element or attribute name resolved against the namespace declarations in scope.
+struct ResolvedName {
+  Namespace ns = Namespace::rss;  ///< which namespace it is in (rss: no prefix)
+  std::string_view local;         ///< the name without prefix
+};
+
+/// The namespace declarations in scope while walking a feed. Declarations are pushed per
+/// element and popped with restore().
+class NamespaceScope {
+ public:
+  /// Adds the xmlns:prefix declarations of `element`; returns the mark to restore() to.
+  std::size_t declare(pugi::xml_node element);
+  /// Drops the declarations added since `mark`.
+  void restore(std::size_t mark) { entries_.resize(mark); }
+
+  /// Resolves a qualified name ("itunes:image", "title").
+  ResolvedName resolve(std::string_view qualified) const;
+
+  /// Appends `qualified` with the prefix castkit writes for its namespace (the canonical prefix
+  /// for known namespaces, the feed's own prefix otherwise).
+  void append_output_name(std::string& out, std::string_view qualified) const;
+
+  /// Namespaces other than castkit's own that the feed declared: prefix -> URI, as written
+  /// on export.
+  const Value& other_namespaces() const { return others_; }
+
+ private:
+  struct Entry {
+    std::string prefix;
+    Namespace ns;
+    std::string output_prefix;
+  };
+  const Entry* find(std::string_view prefix) const;
+  std::vector<Entry> entries_;
+  Value others_ = Value::object();
+};
+
+/// The text of an element: its text and CDATA children joined.
+std::string element_text(pugi::xml_node element);
+
+/// Appends `element` (with its subtree) as XML text: names with castkit's prefixes, no
+/// namespace declarations (they move to the root), no comments; iterative, so depth is no risk.
+void append_element_xml(std::string& out, pugi::xml_node element, NamespaceScope& scope);
+
+}  // namespace castkit::rss
