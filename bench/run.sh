@@ -43,7 +43,8 @@ toolkit_argv() {  # TASK IN OUT [CHAPTERS_DIR] -> sets TK=(argv)
     rss2json) TK=("$TOOLKIT_BIN" convert "$2" -f rss -t json -o "$3") ;;
     feed) TK=("$TOOLKIT_BIN" convert "$2" -f json -t rss -o "$3") ;;  # IN: feed_10k.castkit.json
     feed+chapters) TK=(bash castkit_build_feed.sh "$TOOLKIT_BIN" "$2" "$3" "$4") ;;
-    html2json) TK=("$TOOLKIT_BIN" convert "$2" -f html -t json -o "$3") ;;
+    html2json) TK=("$TOOLKIT_BIN" convert "$2" -f html -t json -o "$3"  # the page's site profile,
+      --set "formats.html.sites=$PWD/sites" --set formats.html.site=frugalstack) ;;  # as the peers select
     *) return 1 ;;
   esac
 }
@@ -172,6 +173,8 @@ task_html2json() {  # chapters table + transcript paragraphs out of a 2 MB episo
   done
   peer html2json "python3 lxml.html (XPath)" html "$in" "$o.lxml.json" -- "$PY" peers/py/lxml_extract.py "$in" "$o.lxml.json"
   toolkit html2json html "$in" "$o.castkit.json"
+  [[ -z ${TOOLKIT_BIN:-} ]] || peer html2json "castkit, no profile (generic chain)" html "$in" "$o.castkit-generic.json" -- \
+    "$TOOLKIT_BIN" convert "$in" -f html -t json -o "$o.castkit-generic.json"
 }
 
 task_cold() {  # start-up cost: a 1-hour episode (srt_1h.srt) -> WebVTT, as a whole process
@@ -201,25 +204,32 @@ versions() {
 }
 
 table() {  # awk filter on the task column -> markdown rows of RESULTS
+  # x fastest: wall / the task's fastest non-floor wall (castkit included); vs castkit: this row's
+  # wall, CPU and peak RSS divided by castkit's in the same task (how many times castkit is faster
+  # or smaller), when castkit has a row.
   awk -F'\t' -v want="$1" '
     ($1 == "cold") == (want == "cold") {
       row[++n] = $0
       if ($8 ~ /^(ok|lossy)$/ && $2 !~ /^floor/ && (!($1 in best) || $5 < best[$1])) best[$1] = $5
+      if ($2 == "castkit" && $8 !~ /^(timeout|error)$/) { ck_wall[$1] = $5; ck_cpu[$1] = $6; ck_rss[$1] = $7 }
     }
+    function ratio(a, b) { return (b > 0) ? sprintf("%.1f", a / b) : "" }
     END {
       for (i = 1; i <= n; i++) {
         split(row[i], f, "\t")
-        if (f[8] == "timeout" || f[8] == "error") { printf "| %s | %s | %s | | | | | | %s |\n", f[1], f[2], f[8], f[8]; continue }
-        ratio = (f[2] ~ /^floor/ || !(f[1] in best)) ? "" : sprintf("%.2f", f[5] / best[f[1]])
+        if (f[8] == "timeout" || f[8] == "error") { printf "| %s | %s | %s | | | | | | | | %s |\n", f[1], f[2], f[8], f[8]; continue }
+        fastest = (f[2] ~ /^floor/ || !(f[1] in best)) ? "" : sprintf("%.2f", f[5] / best[f[1]])
+        vs = (f[2] ~ /^floor/ || f[2] == "castkit" || !(f[1] in ck_wall)) ? " | |" : \
+          sprintf(" %s | %s | %s", ratio(f[5], ck_wall[f[1]]), ratio(f[6], ck_cpu[f[1]]), ratio(f[7], ck_rss[f[1]]))
         mbs = (want == "cold") ? "" : sprintf("%.1f", f[3] / 1000 / f[5])
-        printf "| %s | %s | %.1f | %s | %.2f | %.1f | %s | %d | %s |\n", f[1], f[2], f[5], ratio, f[6], f[7], mbs, f[4], f[8]
+        printf "| %s | %s | %.1f | %.2f | %.1f | %s |%s | %s | %d | %s |\n", f[1], f[2], f[5], f[6], f[7], fastest, vs, mbs, f[4], f[8]
       }
     }' "$RESULTS"
 }
 
 report() {
-  local head="| task | tool | wall ms | x fastest | CPU s | peak RSS MB | MB/s | runs | check |
-|---|---|---:|---:|---:|---:|---:|---:|---|"
+  local head="| task | tool | wall ms | CPU s | peak RSS MB | x fastest | wall / castkit | CPU / castkit | RSS / castkit | MB/s | runs | check |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   echo "## castkit and peers"
   versions
   echo
@@ -233,7 +243,9 @@ for name, facts in manifest.items():
 EOF
   echo
   echo "Medians of the measured runs; CPU = user + system; x fastest = wall / the task's fastest non-floor wall;"
-  echo "MB/s = input bytes / wall; check: ok, lossy (counts right, something dropped or changed) or FAIL."
+  echo "wall|CPU|RSS / castkit = this row's median divided by castkit's in the same task (castkit is that many"
+  echo "times faster or smaller); MB/s = input bytes / wall; check: ok, lossy (counts right, something dropped"
+  echo "or changed) or FAIL."
   echo
   echo "$head"
   table main

@@ -69,7 +69,8 @@ def check_subs(in_path, out_path):
         lost |= (kept if vtt_out else max(kept, named)) < len(voices)
     settings = sum(1 for a in src if a[2])
     if settings and vtt_out:
-        kept = sum(1 for a, b in pairs if a[2] and a[2] == b[2])
+        # WebVTT cue settings are an unordered list: compare them as sets of name:value tokens.
+        kept = sum(1 for a, b in pairs if a[2] and sorted(a[2].split()) == sorted(b[2].split()))
         facts.append(f"settings {kept}/{settings}")
         lost |= kept < settings
     if src_notes and vtt_out:
