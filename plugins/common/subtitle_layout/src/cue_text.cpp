@@ -53,7 +53,8 @@ std::string join(const std::vector<std::string_view>& words, std::size_t first, 
 
 }  // namespace
 
-std::string break_into_lines(const std::vector<std::string_view>& words, const Options& options) {
+std::string break_into_lines(const std::vector<std::string_view>& words, const Options& options,
+                             std::size_t label_chars) {
   const std::size_t n = words.size();
   if (n == 0) return {};
   const auto lengths = word_lengths(words);
@@ -68,7 +69,8 @@ std::string break_into_lines(const std::vector<std::string_view>& words, const O
       if (best[k - 1][i] == infinity) continue;
       const double break_cost =
           i == 0 ? 0 : line_break_cost[static_cast<int>(break_class(words[i - 1], words[i]))];
-      std::size_t length = 0;
+      // The label and its space come before the first line's first word.
+      std::size_t length = k == 1 && label_chars > 0 ? label_chars + 1 : 0;
       for (std::size_t j = i + 1; j <= n; ++j) {
         length += lengths[j - 1] + (j > i + 1 ? 1 : 0);
         if (length > max_chars && j > i + 1) break;
@@ -98,7 +100,8 @@ std::string break_into_lines(const std::vector<std::string_view>& words, const O
   return out;
 }
 
-std::vector<CueText> split_into_cues(std::string_view paragraph, const Options& options) {
+std::vector<CueText> split_into_cues(std::string_view paragraph, const Options& options,
+                                     std::size_t label_chars) {
   const auto words = split_words(paragraph);
   const std::size_t n = words.size();
   if (n == 0) return {};
@@ -111,6 +114,10 @@ std::vector<CueText> split_into_cues(std::string_view paragraph, const Options& 
   for (std::size_t i = 0; i < n; ++i) {
     if (best[i] == infinity) continue;
     LineFill fill{static_cast<std::size_t>(options.max_line_chars)};
+    if (i == 0 && label_chars > 0) {
+      fill.lines = 1;
+      fill.current = label_chars;
+    }
     std::size_t chars = 0;
     for (std::size_t j = i + 1; j <= n; ++j) {
       fill.add(lengths[j - 1]);
@@ -136,7 +143,7 @@ std::vector<CueText> split_into_cues(std::string_view paragraph, const Options& 
     const std::size_t last = c + 1 < starts.size() ? starts[c + 1] : n;
     std::vector<std::string_view> cue_words(words.begin() + first, words.begin() + last);
     CueText cue;
-    cue.text = break_into_lines(cue_words, options);
+    cue.text = break_into_lines(cue_words, options, first == 0 ? label_chars : 0);
     for (std::size_t i = first; i < last; ++i) {
       cue.chars += lengths[i] + (i > first ? 1 : 0);
       cue.syllables += estimate_syllables(words[i]);

@@ -87,15 +87,19 @@ std::vector<Segment> lay_out(const Episode& episode, const Options& options, Hos
   std::vector<detail::Knot> knots;
   std::string speaker;
   for (const Segment& paragraph : episode.transcript.segments) {
-    auto texts = detail::split_into_cues(paragraph.text, options);
+    const std::string& own_speaker = paragraph.speaker.empty() ? speaker : paragraph.speaker;
+    const bool labelled = options.speaker_label_in_text && !own_speaker.empty() &&
+                          (cues.empty() || cues.back().speaker != own_speaker);
+    auto texts = detail::split_into_cues(paragraph.text, options,
+                                         labelled ? detail::count_code_points(own_speaker) + 1 : 0);
     // A paragraph without text (a "Break:" marker) times what follows but names no speaker.
-    if (!paragraph.speaker.empty() && !texts.empty()) speaker = paragraph.speaker;
+    if (!texts.empty()) speaker = own_speaker;
     const std::size_t first = cues.size();
     first_cue.push_back(first);
     if (paragraph.start) {
-      knots.push_back(detail::Knot{first, *paragraph.start, texts.empty() ? 1 : 2,
-                                   !texts.empty() && !paragraph.estimated,
-                                   texts.empty() ? paragraph.speaker : label_of(paragraph.text)});
+      knots.push_back(detail::Knot{
+          first, *paragraph.start, texts.empty() ? 1 : 2, !texts.empty() && !paragraph.estimated,
+          texts.empty() ? "a paragraph without text" : label_of(paragraph.text)});
     }
     for (auto& text : texts) {
       Segment cue;

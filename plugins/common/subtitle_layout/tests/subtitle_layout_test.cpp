@@ -8,6 +8,9 @@
 #include "castkit_common/subtitle_layout.hpp"
 #include "cue_text.hpp"
 #include "text_units.hpp"
+#ifdef CASTKIT_HAVE_MARKDOWN_READER
+#include "markdown_transcript_reader.hpp"
+#endif
 
 using namespace castkit;
 using castkit::layout::Options;
@@ -31,6 +34,7 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
+#ifndef CASTKIT_HAVE_MARKDOWN_READER
 // Test-only reader for the Changelog Markdown convention: "**Name:** text" opens a turn,
 // "\[mm:ss\]" at the start of a paragraph is its time; backslash escapes are dropped.
 Transcript read_changelog_markdown(const std::string& markdown) {
@@ -63,12 +67,25 @@ Transcript read_changelog_markdown(const std::string& markdown) {
   }
   return transcript;
 }
+#endif
 
+// Ship It! #89 as the markdown plugin reads it (or the fallback reader above when that plugin
+// is not built), with its last chapter from the episode page.
 Episode reference_episode() {
+  const std::string markdown = read_file(CASTKIT_TEST_DATA "/pages/transcripts_ship-it-89.md");
   Episode episode;
+#ifdef CASTKIT_HAVE_MARKDOWN_READER
   episode.transcript =
-      read_changelog_markdown(read_file(CASTKIT_TEST_DATA "/pages/transcripts_ship-it-89.md"));
-  episode.duration = Millis{(60 + 4) * 60 + 3} * 1000;  // 1:04:03, the page's audio length
+      markdown::read_transcript(markdown, markdown::ReadOptions{}, "ship-it-89.md");
+#else
+  episode.transcript = read_changelog_markdown(markdown);
+#endif
+  // The page's last chapter, "Outro", starts at 1:02:46 and lasts 0:42: the episode's known end.
+  Chapter outro;
+  outro.start = (62 * 60 + 46) * 1000;
+  outro.end = outro.start + 42 * 1000;
+  outro.title = "Outro";
+  episode.chapters.push_back(outro);
   return episode;
 }
 
@@ -309,7 +326,7 @@ TEST_CASE("reference episode: every property of readable cues") {
   }
 
   SECTION("within the episode, reading speed within the ceiling, durations within bounds") {
-    CHECK(*cues.back().end <= *episode.duration);
+    CHECK(*cues.back().end <= *episode.chapters.back().end);
     std::size_t too_fast = 0, too_short = 0;
     for (const auto& cue : cues) {
       const double seconds = double(*cue.end - *cue.start) / 1000.0;
@@ -417,4 +434,26 @@ TEST_CASE("every limit is honoured when configured") {
     REQUIRE(lines_of(cue.text).size() == 1);
     if (words_of(cue.text).size() > 1) CHECK(layout::detail::count_code_points(cue.text) <= 32);
   }
+}
+
+TEST_CASE("room for a \"Name:\" label where the writer puts one (SRT)") {
+  const Episode episode = reference_episode();
+  Options options;
+  options.speaker_label_in_text = true;
+  RecordingHost host;
+  const auto cues = layout::layout_cues(episode, options, host);
+  require_well_formed(cues, options);
+  std::size_t labelled = 0;
+  for (std::size_t i = 0; i < cues.size(); ++i) {
+    const auto lines = lines_of(cues[i].text);
+    REQUIRE(lines.size() <= 2);
+    std::string first_line = lines.front();
+    if (i == 0 || cues[i].speaker != cues[i - 1].speaker) {
+      first_line = cues[i].speaker + ": " + first_line;
+      ++labelled;
+    }
+    INFO(first_line);
+    CHECK(layout::detail::count_code_points(first_line) <= 42);
+  }
+  CHECK(labelled > 100);
 }

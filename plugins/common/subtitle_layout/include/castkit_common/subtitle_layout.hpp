@@ -19,6 +19,9 @@ struct Options {
   double target_cps = 17;      ///< reading speed aimed at, characters per second
   double max_cps = 20;         ///< reading speed never exceeded when time allows
   Millis min_gap = 80;         ///< gap between consecutive cues
+  /// Set by writers that put "Name: " before the text of the first cue after each change of
+  /// speaker (SRT): that cue's first line then keeps room for the label. Not a config key.
+  bool speaker_label_in_text = false;
 };
 
 /// Options read from a `subtitles:` configuration section (missing keys keep the defaults).
