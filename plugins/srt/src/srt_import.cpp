@@ -1,0 +1,147 @@
+// SRT importer: bytes -> UTF-8 -> cues -> transcript segments.
+#include <string>
+
+#include "castkit/text.hpp"
+#include "srt_formats.hpp"
+#include "srt_parser.hpp"
+#include "srt_text.hpp"
+
+namespace castkit::srt {
+namespace {
+
+constexpr std::int64_t kDefaultMaxLineBytes = 16 * 1024 * 1024;
+
+// Refuses inputs that are clearly not text before decoding: UTF-16 without a BOM, binary data.
+void check_text_bytes(const Input& input) {
+  std::string_view head = input.bytes.substr(0, 4096);
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") return;
+  std::size_t even_nuls = 0, odd_nuls = 0, first_nul = std::string_view::npos;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (head[i] != '\0') continue;
+    (i % 2 ? odd_nuls : even_nuls)++;
+    if (first_nul == std::string_view::npos) first_nul = i;
+  }
+  if (first_nul == std::string_view::npos) return;
+  const std::size_t half = head.size() / 2;
+  if (odd_nuls * 4 > half && even_nuls * 8 < half)
+    fail_input(input.name, 0, 0,
+               "this looks like UTF-16LE without a byte order mark; convert it or pass "
+               "--input-encoding UTF-16LE");
+  if (even_nuls * 4 > half && odd_nuls * 8 < half)
+    fail_input(input.name, 0, 0,
+               "this looks like UTF-16BE without a byte order mark; convert it or pass "
+               "--input-encoding UTF-16BE");
+  fail_input(input.name, 0, 0,
+             "binary data (a NUL byte at offset " + std::to_string(first_nul) +
+                 "), not an SRT subtitle file");
+}
+
+SpeakerRule speaker_rule(const Context& context) {
+  SpeakerRule rule;
+  ConfigView pattern = context.options["speaker_pattern"];
+  if (pattern.exists()) {
+    try {
+      rule.pattern =
+          std::make_shared<const std::regex>(pattern.as_string(), std::regex::ECMAScript);
+    } catch (const std::regex_error& e) {
+      pattern.fail(std::string("formats.srt.speaker_pattern is not a valid regular expression: ") +
+                   e.what());
+    }
+    return rule;
+  }
+  ConfigView mode = context.options["speakers"];
+  const std::string value = mode.as_string("upper");
+  if (value == "upper")
+    rule.mode = SpeakerRule::Mode::upper;
+  else if (value == "capitalized")
+    rule.mode = SpeakerRule::Mode::capitalized;
+  else if (value == "off")
+    rule.mode = SpeakerRule::Mode::off;
+  else
+    mode.fail("formats.srt.speakers must be upper, capitalized or off, found \"" + value + "\"");
+  return rule;
+}
+
+class SrtImporter : public Importer {
+ public:
+  void read(const Input& input, Show& show, Context& context) override {
+    check_text_bytes(input);
+    DecodedText decoded = decode_to_utf8(input.bytes, input.encoding, input.name);
+    std::string_view text = decoded.text();
+    const std::int64_t max_line =
+        context.project["limits"]["max_line_bytes"].as_int(kDefaultMaxLineBytes);
+    RawFile file =
+        read_srt(text, input.name, static_cast<std::size_t>(max_line > 0 ? max_line : 1));
+    for (const ReadWarning& warning : file.warnings)
+      context.host.report({Severity::warning, input.name, warning.line, 0, warning.message});
+    if (file.cues.empty()) {
+      if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        fail_input(input.name, 1, 1, "empty file: no SRT cues");
+      if (file.empty_cues == 0)
+        fail_input(input.name, 1, 1,
+                   "no SRT cues found: expected a timing line such as "
+                   "\"00:00:01,000 --> 00:00:02,500\"");
+    }
+    if (file.empty_cues)
+      context.host.report({Severity::note, input.name, 0, 0,
+                           std::to_string(file.empty_cues) + " cue(s) without text skipped"});
+    const SpeakerRule rule = speaker_rule(context);
+    if (show.episodes.empty()) show.episodes.emplace_back();
+    Transcript& transcript = show.episodes.back().transcript;
+    transcript.segments.reserve(transcript.segments.size() + file.cues.size());
+    for (RawCue& cue : file.cues) {
+      if (cue.end < cue.start)
+        context.host.report({Severity::warning, input.name, cue.line, 0,
+                             "cue ends before it starts; kept as read (exporters fix it)"});
+      Segment segment;
+      segment.start = cue.start;
+      segment.end = cue.end;
+      segment.id = std::move(cue.id);
+      SrtContent content = read_srt_text(cue.text, rule);
+      segment.text = std::move(content.text);
+      segment.html = std::move(content.html);
+      segment.speaker = std::move(content.speaker);
+      if (!content.position.empty())
+        segment.ext["srt.position"] = Value(std::move(content.position));
+      if (!cue.coordinates.empty())
+        segment.ext["srt.coordinates"] = Value(std::move(cue.coordinates));
+      if (!content.turns.empty()) {
+        Value turns = Value::array();
+        for (SrtTurn& turn : content.turns) {
+          Value item = Value::object();
+          item.set("speaker", Value(std::move(turn.speaker)));
+          item.set("text", Value(std::move(turn.text)));
+          turns.push(std::move(item));
+        }
+        segment.ext["subtitle.turns"] = std::move(turns);
+      }
+      transcript.segments.push_back(std::move(segment));
+    }
+  }
+};
+
+}  // namespace
+
+Confidence probe_srt(const Input& input) {
+  std::string_view head = input.bytes.substr(0, 4096);
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  if (head.substr(0, 6) == "WEBVTT") return 0;
+  std::size_t at = 0;
+  int lines = 0;
+  while (at < head.size() && lines < 40) {
+    std::size_t end = head.find_first_of("\r\n", at);
+    if (end == std::string_view::npos) end = head.size();
+    Timing timing;
+    if (read_timing_line(head.substr(at, end - at), timing) == TimingResult::ok)
+      return lines <= 3 ? 90 : 60;
+    ++lines;
+    at = end + 1;
+  }
+  return 0;
+}
+
+std::unique_ptr<Importer> make_srt_importer() {
+  return std::make_unique<SrtImporter>();
+}
+
+}  // namespace castkit::srt

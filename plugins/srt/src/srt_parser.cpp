@@ -1,0 +1,215 @@
+// SRT cue splitting: a timing line starts a cue; the digits-only line right above it is its
+// index; everything up to the next cue's index is its text.
+#include "srt_parser.hpp"
+
+#include <limits>
+
+#include "castkit/diagnostics.hpp"
+
+namespace castkit::srt {
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+
+bool digits_only(std::string_view line) {
+  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+  if (line.empty()) return false;
+  for (char c : line)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+bool blank(std::string_view line) {
+  for (char c : line)
+    if (!is_space(c)) return false;
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Reads up to `max` digits; false when there are none.
+bool read_number(std::string_view s, std::size_t& pos, std::size_t max, std::uint64_t& value,
+                 std::size_t& count) {
+  value = 0;
+  count = 0;
+  while (pos < s.size() && is_digit(s[pos])) {
+    if (count == max) return false;
+    value = value * 10 + static_cast<unsigned>(s[pos] - '0');
+    ++pos;
+    ++count;
+  }
+  return count > 0;
+}
+
+// "h+:mm:ss[,.]f" or "mm:ss[,.]f"; `range_error` set when a field is out of range.
+bool read_timestamp(std::string_view s, std::size_t& pos, Millis& out, bool& range_error) {
+  std::uint64_t fields[3];
+  std::size_t counts[3];
+  int n = 0;
+  for (;;) {
+    if (!read_number(s, pos, n == 0 ? 19 : 2, fields[n], counts[n])) {
+      if (n == 0 && counts[0] == 19) range_error = true;
+      return false;
+    }
+    ++n;
+    if (n == 3 || pos >= s.size() || s[pos] != ':') break;
+    ++pos;
+  }
+  if (n < 2) return false;
+  std::uint64_t ms = 0;
+  if (pos < s.size() && (s[pos] == ',' || s[pos] == '.')) {
+    ++pos;
+    std::size_t count = 0;
+    // 1-3 digits are milliseconds as written (",5" is 5 ms, as ffmpeg, VLC and python-srt read it).
+    if (!read_number(s, pos, 3, ms, count)) return false;
+  } else if (n == 2) {
+    return false;  // "mm:ss" needs its fraction to look like a time
+  }
+  std::uint64_t hours = n == 3 ? fields[0] : 0;
+  std::uint64_t minutes = fields[n - 2];
+  std::uint64_t seconds = fields[n - 1];
+  if (minutes > 59 || seconds > 59) {
+    range_error = true;
+    return false;
+  }
+  constexpr std::uint64_t kMaxHours =
+      static_cast<std::uint64_t>(std::numeric_limits<Millis>::max()) / 3'600'000 - 1;
+  if (hours > kMaxHours) {
+    range_error = true;
+    return false;
+  }
+  out = static_cast<Millis>(hours * 3'600'000 + minutes * 60'000 + seconds * 1000 + ms);
+  return true;
+}
+
+}  // namespace
+
+TimingResult read_timing_line(std::string_view line, Timing& timing) {
+  std::size_t pos = 0;
+  while (pos < line.size() && is_space(line[pos])) ++pos;
+  if (pos >= line.size() || !is_digit(line[pos])) return TimingResult::not_timing;
+  bool range_error = false;
+  bool start_ok = read_timestamp(line, pos, timing.start, range_error);
+  if (!start_ok && !range_error) return TimingResult::not_timing;
+  if (!start_ok) {
+    // Skip the rest of the oversized field so the arrow can still be seen.
+    while (pos < line.size() &&
+           (is_digit(line[pos]) || line[pos] == ':' || line[pos] == ',' || line[pos] == '.'))
+      ++pos;
+  }
+  while (pos < line.size() && is_space(line[pos])) ++pos;
+  if (line.substr(pos, 3) == "-->")
+    pos += 3;
+  else if (line.substr(pos, 2) == "->")
+    pos += 2;
+  else
+    return TimingResult::not_timing;
+  while (pos < line.size() && is_space(line[pos])) ++pos;
+  if (!read_timestamp(line, pos, timing.end, range_error) || !start_ok)
+    return range_error ? TimingResult::out_of_range : TimingResult::not_timing;
+  timing.rest = trim(line.substr(pos));
+  return TimingResult::ok;
+}
+
+RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes) {
+  RawFile file;
+  // The current cue's lines (views into `text`), blank ones included until the cue ends.
+  std::vector<std::string_view> lines;
+  RawCue cue;
+  bool in_cue = false;    // a cue (valid or dropped) is collecting lines
+  bool dropping = false;  // the current cue's timing was out of range: its text is skipped
+  std::string next_id;
+
+  auto finish = [&](bool at_eof) {
+    if (!in_cue) return;
+    // The digits-only line right above the next timing line is that cue's index.
+    next_id.clear();
+    if (!at_eof && !lines.empty() && digits_only(lines.back())) {
+      next_id = std::string(trim(lines.back()));
+      lines.pop_back();
+    }
+    while (!lines.empty() && blank(lines.back())) lines.pop_back();
+    // At the end of the file a digits-only line after a blank line is a dangling index.
+    if (at_eof && lines.size() >= 2 && digits_only(lines.back()) && blank(lines[lines.size() - 2]))
+      lines.pop_back();
+    if (!dropping) {
+      std::size_t size = 0;
+      for (std::string_view line : lines) size += line.size() + 1;
+      cue.text.reserve(size);
+      for (std::string_view line : lines) {
+        if (blank(line)) continue;
+        if (!cue.text.empty()) cue.text += '\n';
+        cue.text.append(line);
+      }
+      if (cue.text.empty())
+        ++file.empty_cues;
+      else
+        file.cues.push_back(std::move(cue));
+    }
+    cue = RawCue{};
+    lines.clear();
+  };
+
+  std::size_t pos = 0;
+  std::uint32_t line_number = 0;
+  const std::size_t n = text.size();
+  std::string_view previous_line;  // the line before the current one, for a first cue's index
+  while (pos < n) {
+    std::size_t end = pos;
+    const char* data = text.data();
+    while (end < n && data[end] != '\n' && data[end] != '\r') ++end;
+    ++line_number;
+    if (end - pos > max_line_bytes)
+      fail_input(name, line_number, 1,
+                 "line is " + std::to_string(end - pos) +
+                     " bytes long, more than limits.max_line_bytes (" +
+                     std::to_string(max_line_bytes) + ")");
+    std::string_view line = text.substr(pos, end - pos);
+    // One line end: LF, CR or CRLF.
+    pos = end;
+    if (pos < n) {
+      ++pos;
+      if (data[end] == '\r' && pos < n && data[pos] == '\n') ++pos;
+    }
+
+    Timing timing;
+    TimingResult result = read_timing_line(line, timing);
+    if (result == TimingResult::not_timing) {
+      if (in_cue) lines.push_back(line);
+      previous_line = line;
+      continue;
+    }
+    if (in_cue) {
+      finish(false);
+    } else if (digits_only(previous_line)) {
+      next_id = std::string(trim(previous_line));
+    }
+    in_cue = true;
+    cue.line = line_number;
+    cue.id = std::move(next_id);
+    next_id.clear();
+    dropping = result == TimingResult::out_of_range;
+    if (dropping) {
+      file.warnings.push_back({line_number, "cue dropped: a time on this line is out of range"});
+    } else {
+      cue.start = timing.start;
+      cue.end = timing.end;
+      cue.coordinates = std::string(timing.rest);
+    }
+    previous_line = line;
+  }
+  finish(true);
+  return file;
+}
+
+}  // namespace castkit::srt

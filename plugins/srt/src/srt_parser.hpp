@@ -1,0 +1,57 @@
+// The SubRip (SRT) reader: as tolerant as ffmpeg (libavformat/srtdec.c) and VLC
+// (modules/demux/subtitle.c): no spec, so the rules are written down in docs/subtitles.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "castkit/model.hpp"
+
+namespace castkit::srt {
+
+/// One cue as read: times, index, the raw text lines (tags still in) and what followed the end
+/// time on the timing line.
+struct RawCue {
+  Millis start = 0;         ///< start time
+  Millis end = 0;           ///< end time (may be before start)
+  std::string id;           ///< the index line above the times ("" when missing)
+  std::string text;         ///< payload lines joined by '\n', blank lines removed
+  std::string coordinates;  ///< e.g. "X1:63 X2:223 Y1:43 Y2:58" ("" when none)
+  std::uint32_t line = 0;   ///< 1-based line of the timing line
+};
+
+/// A problem that does not stop reading.
+struct ReadWarning {
+  std::uint32_t line = 0;  ///< 1-based line
+  std::string message;     ///< what happened
+};
+
+/// What an SRT file holds.
+struct RawFile {
+  std::vector<RawCue> cues;           ///< in file order
+  std::vector<ReadWarning> warnings;  ///< in file order
+  std::size_t empty_cues = 0;         ///< cues with no text, skipped
+};
+
+/// The times on a timing line: "start --> end [rest]".
+struct Timing {
+  Millis start = 0;       ///< start
+  Millis end = 0;         ///< end
+  std::string_view rest;  ///< what follows the end time, trimmed
+};
+
+/// Result of looking at one line as a timing line.
+enum class TimingResult { not_timing, ok, out_of_range };
+
+/// Reads `line` as "[hh+:]mm:ss[,.]mmm --> [hh+:]mm:ss[,.]mmm [rest]" (spaces around the arrow
+/// optional, "->" accepted, 1-3 digit fractions read as milliseconds like ffmpeg and VLC).
+TimingResult read_timing_line(std::string_view line, Timing& timing);
+
+/// Splits UTF-8 `text` into cues. Lines longer than `max_line_bytes` throw an input error that
+/// names `name`.
+RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes);
+
+}  // namespace castkit::srt
