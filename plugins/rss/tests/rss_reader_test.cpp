@@ -160,7 +160,7 @@ TEST_CASE("description and content:encoded both kept") {
   CHECK(show.episodes[0].ext.at("rss.description").string == "short");
 }
 
-TEST_CASE("--follow reads linked JSON chapters and transcripts") {
+TEST_CASE("following links reads JSON chapters and transcripts (--follow)") {
   rss::test::RecordingHost host;
   host.bodies["https://example.com/ch.json"] = read_data("rss/pc20-chapters-example.json");
   host.bodies["https://example.com/t.json"] = read_data("rss/pc20-transcript-example.json");
