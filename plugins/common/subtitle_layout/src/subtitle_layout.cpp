@@ -47,6 +47,18 @@ std::optional<Millis> known_duration(const Episode& episode) {
 
 }  // namespace
 
+std::vector<OptionSpec> option_specs() {
+  return {
+      {"max-line-chars", "subtitles.max_line_chars", "characters per subtitle line (42)"},
+      {"max-lines", "subtitles.max_lines", "lines per subtitle cue (2)"},
+      {"min-duration-ms", "subtitles.min_duration_ms", "shortest cue in milliseconds (833)"},
+      {"max-duration-ms", "subtitles.max_duration_ms", "longest cue in milliseconds (7000)"},
+      {"target-cps", "subtitles.target_cps", "reading speed aimed at, characters a second (17)"},
+      {"max-cps", "subtitles.max_cps", "highest reading speed, characters a second (20)"},
+      {"min-gap-ms", "subtitles.min_gap_ms", "gap between cues in milliseconds (80)"},
+  };
+}
+
 Options options_from(const ConfigView& subtitles) {
   Options options;
   auto read_int = [&](const char* key, auto& field) {

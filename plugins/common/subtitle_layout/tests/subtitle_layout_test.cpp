@@ -237,6 +237,22 @@ TEST_CASE("options come from the subtitles section") {
   CHECK_THROWS_WITH(layout::options_from(ConfigView(&root)), Catch::Contains("integer"));
 }
 
+TEST_CASE("command-line options set every subtitles key") {
+  std::vector<std::string> keys;
+  for (const auto& spec : layout::option_specs()) {
+    CHECK(spec.takes_value);
+    CHECK(spec.key == "subtitles." + [&] {
+      std::string key = spec.name;
+      for (char& c : key)
+        if (c == '-') c = '_';
+      return key;
+    }());
+    keys.push_back(spec.key.substr(10));
+  }
+  CHECK(keys == std::vector<std::string>{"max_line_chars", "max_lines", "min_duration_ms",
+                                         "max_duration_ms", "target_cps", "max_cps", "min_gap_ms"});
+}
+
 TEST_CASE("needs_layout: untimed or paragraph-sized segments") {
   Options options;
   Transcript cues;

@@ -6,6 +6,7 @@
 #include "castkit/config_view.hpp"
 #include "castkit/host.hpp"
 #include "castkit/model.hpp"
+#include "castkit/plugin.hpp"
 
 namespace castkit::layout {
 
@@ -23,6 +24,11 @@ struct Options {
   /// speaker (SRT): that cue's first line then keeps room for the label. Not a config key.
   bool speaker_label_in_text = false;
 };
+
+/// The command-line options that set the `subtitles:` keys, for the srt and vtt exporter specs
+/// (append them to ExporterSpec::options): --max-line-chars, --max-lines, --min-duration-ms,
+/// --max-duration-ms, --target-cps, --max-cps, --min-gap-ms.
+std::vector<OptionSpec> option_specs();
 
 /// Options read from a `subtitles:` configuration section (missing keys keep the defaults).
 Options options_from(const ConfigView& subtitles);
