@@ -75,6 +75,8 @@ class ModelReader {
     check(doc.get_object().get(top), nullptr);
     bool marked = false;
     std::string hint;
+    // Unknown top-level keys are reported once the marker proved the input is castkit JSON.
+    std::vector<std::pair<const char*, std::string>> unknown_keys;
     for (auto result : top) {
       od::field field;
       check(std::move(result).get(field), nullptr);
@@ -96,7 +98,8 @@ class ModelReader {
         if (key == "chapters") hint = "; Podcasting 2.0 chapters are read with -f chapters";
         if (key == "segments")
           hint = "; Podcasting 2.0 transcripts are read with -f transcript-json";
-        unknown(key_at, v);
+        unknown_keys.emplace_back(key_at, key);
+        (void)value(v, 0);
       }
       path_.pop_back();
     }
@@ -104,9 +107,12 @@ class ModelReader {
       fail_at(trailing, "unexpected text after the JSON document");
     if (!marked)
       fail_at(base_ + first_token(),
-              "not a castkit model: the top-level object has no "
-              "\"castkit\": \"" +
+              "not a castkit model: the top-level object has no \"castkit\": \"" +
                   std::string(kFormatVersion) + "\" member" + hint);
+    for (const auto& [where, key] : unknown_keys) {
+      if (options_.strict) fail_at(where, key + ": unknown key");
+      warn_(diagnostic_at(where, Severity::warning, key + ": unknown key, ignored"));
+    }
   }
 
  private:

@@ -154,6 +154,18 @@ TEST_CASE("unknown keys are warnings with positions, or errors when strict") {
   }
 }
 
+TEST_CASE("unknown top-level keys are reported only for castkit JSON") {
+  std::vector<Diagnostic> warnings;
+  from_json("{\"generator\": \"x\", \"castkit\": \"1\"}", &warnings);
+  REQUIRE(warnings.size() == 1);
+  CHECK(format_diagnostic(warnings[0]) ==
+        "test.json:1:2: warning: generator: unknown key, ignored");
+  Show show;
+  CHECK_THROWS_WITH(read_model("{\"generator\": 1, \"castkit\": \"1\"}", "x.json", show,
+                               {.strict = true}, [](const Diagnostic&) {}),
+                    "generator: unknown key");
+}
+
 TEST_CASE("the plugin's importer and exporter work through the contract") {
   RecordingHost host;
   ConfigNode options_node;
