@@ -189,3 +189,19 @@ TEST_CASE("transcript-json: export and link role") {
   CHECK(spec.scope == ExportScope::episode);
   CHECK(spec.extension == "json");
 }
+
+TEST_CASE("transcript-json: UTF-16 with a BOM and UTF-8 with a BOM are decoded first") {
+  const std::string utf8 = R"({"segments": [{"speaker": "Zoë", "startTime": 1, "body": "café"}]})";
+  std::string utf16le = "\xFF\xFE";
+  for (char c : std::string(R"({"segments": [{"startTime": 1, "body": "hi"}]})")) {
+    utf16le += c;
+    utf16le += '\0';
+  }
+  RecordingHost host;
+  const Show from_utf16 = import(json_importer_spec(), utf16le, host);
+  CHECK(from_utf16.episodes.at(0).transcript.segments.at(0).text == "hi");
+  const Show from_bom = import(json_importer_spec(), "\xEF\xBB\xBF" + utf8, host);
+  CHECK(from_bom.episodes.at(0).transcript.segments.at(0).speaker == "Zoë");
+  CHECK_THROWS_WITH(import(json_importer_spec(), "{\"segments\": [{\"body\": \"caf\xE9\"}]}", host),
+                    Catch::Contains("--input-encoding"));
+}
