@@ -10,7 +10,7 @@
 namespace castkit::markdown {
 namespace {
 
-// How many `**Name:**` labels at line starts the probe looks for in the first 4 KiB.
+// Looks for `**Name:**` labels at line starts in the first 4 KiB.
 Confidence probe(const Input& input) {
   std::string_view head = input.bytes.substr(0, 4096);
   int labels = 0;
@@ -25,7 +25,11 @@ Confidence probe(const Input& input) {
     if (end == std::string_view::npos) break;
     pos = end + 1;
   }
-  return labels >= 2 ? 60 : labels == 1 ? 35 : 0;
+  if (labels > 0) return labels >= 2 ? 60 : 35;
+  // Markdown has no signature: a .md name is a weak hint that any text is worth reading.
+  std::string_view name = input.name;
+  bool markdown_name = name.ends_with(".md") || name.ends_with(".markdown");
+  return markdown_name && head.find('\0') == std::string_view::npos ? 10 : 0;
 }
 
 ReadOptions read_options(const Context& context) {

@@ -184,4 +184,8 @@ TEST_CASE("probe: labelled transcripts are recognised, other text is not") {
   std::string ship = read_test_file("pages/transcripts_ship-it-89.md");
   CHECK(probe(Input{"a.md", ship, "", "", ""}) >= 50);
   CHECK(probe(Input{"a.txt", "Just some text.\nNothing else.\n", "", "", ""}) == 0);
+  Confidence by_name = probe(Input{"notes.md", "Just some text.\n", "", "", ""});
+  CHECK(by_name > 0);
+  CHECK(by_name < 35);
+  CHECK(probe(Input{"x.md", std::string("\0\1", 2), "", "", ""}) == 0);
 }
