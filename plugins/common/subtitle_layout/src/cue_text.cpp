@@ -1,6 +1,7 @@
 // Cue and line breaking: two small dynamic programmes over the spaces between words.
 #include "cue_text.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "text_units.hpp"
@@ -49,6 +50,79 @@ std::string join(const std::vector<std::string_view>& words, std::size_t first, 
     out += words[i];
   }
   return out;
+}
+
+// A long paragraph is cut into blocks of words, each laid out on its own, so the dynamic
+// programme's memory stays bounded: a block ends at the first sentence end after
+// block_words_min words, or at block_words_max words. A sentence end is where the programme
+// would cut anyway, so blocks change nothing for paragraphs of ordinary length.
+constexpr std::size_t block_words_min = 1000;
+constexpr std::size_t block_words_max = 2000;
+
+std::vector<std::string_view> next_block(std::string_view text, std::size_t& position) {
+  std::vector<std::string_view> words;
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (words.size() < block_words_max) {
+    while (position < text.size() && is_space(text[position])) ++position;
+    const std::size_t start = position;
+    while (position < text.size() && !is_space(text[position])) ++position;
+    if (position == start) break;
+    words.push_back(text.substr(start, position - start));
+    if (words.size() >= block_words_min && ends_sentence(words.back())) break;
+  }
+  return words;
+}
+
+// Cuts `words` into cues (appended to `cues`) by the cheapest sequence of cuts.
+void split_block(const std::vector<std::string_view>& words, const Options& options,
+                 std::size_t label_chars, std::vector<CueText>& cues) {
+  const std::size_t n = words.size();
+  const auto lengths = word_lengths(words);
+  const auto capacity = static_cast<double>(options.max_lines * options.max_line_chars);
+  // best[j]: cheapest cut of words[0, j) into cues; from[j]: where the last cue starts.
+  std::vector<double> best(n + 1, infinity);
+  std::vector<std::size_t> from(n + 1, 0);
+  best[0] = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (best[i] == infinity) continue;
+    LineFill fill{static_cast<std::size_t>(options.max_line_chars)};
+    if (i == 0 && label_chars > 0) {
+      fill.lines = 1;
+      fill.current = label_chars;
+    }
+    std::size_t chars = 0;
+    for (std::size_t j = i + 1; j <= n; ++j) {
+      fill.add(lengths[j - 1]);
+      chars += lengths[j - 1] + (j > i + 1 ? 1 : 0);
+      if (fill.lines > options.max_lines && j > i + 1) break;
+      double cost = best[i] + cost_per_cue;
+      if (j < n) {
+        cost += cue_break_cost[static_cast<int>(break_class(words[j - 1], words[j]))];
+        if (chars < capacity) cost += underfill_cost * (1.0 - chars / capacity);
+      }
+      if (cost < best[j]) {
+        best[j] = cost;
+        from[j] = i;
+      }
+    }
+  }
+  std::vector<std::size_t> starts;
+  for (std::size_t j = n; j > 0; j = from[j]) starts.push_back(from[j]);
+  std::reverse(starts.begin(), starts.end());
+  for (std::size_t c = 0; c < starts.size(); ++c) {
+    const std::size_t first = starts[c];
+    const std::size_t last = c + 1 < starts.size() ? starts[c + 1] : n;
+    const std::vector<std::string_view> cue_words(words.begin() + first, words.begin() + last);
+    CueText cue;
+    cue.text = break_into_lines(cue_words, options, first == 0 ? label_chars : 0);
+    for (std::size_t i = first; i < last; ++i) {
+      cue.chars += lengths[i] + (i > first ? 1 : 0);
+      cue.syllables += estimate_syllables(words[i]);
+    }
+    cues.push_back(std::move(cue));
+  }
 }
 
 }  // namespace
@@ -102,53 +176,12 @@ std::string break_into_lines(const std::vector<std::string_view>& words, const O
 
 std::vector<CueText> split_into_cues(std::string_view paragraph, const Options& options,
                                      std::size_t label_chars) {
-  const auto words = split_words(paragraph);
-  const std::size_t n = words.size();
-  if (n == 0) return {};
-  const auto lengths = word_lengths(words);
-  const auto capacity = static_cast<double>(options.max_lines * options.max_line_chars);
-  // best[j]: cheapest cut of words[0, j) into cues; from[j]: where the last cue starts.
-  std::vector<double> best(n + 1, infinity);
-  std::vector<std::size_t> from(n + 1, 0);
-  best[0] = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (best[i] == infinity) continue;
-    LineFill fill{static_cast<std::size_t>(options.max_line_chars)};
-    if (i == 0 && label_chars > 0) {
-      fill.lines = 1;
-      fill.current = label_chars;
-    }
-    std::size_t chars = 0;
-    for (std::size_t j = i + 1; j <= n; ++j) {
-      fill.add(lengths[j - 1]);
-      chars += lengths[j - 1] + (j > i + 1 ? 1 : 0);
-      if (fill.lines > options.max_lines && j > i + 1) break;
-      double cost = best[i] + cost_per_cue;
-      if (j < n) {
-        cost += cue_break_cost[static_cast<int>(break_class(words[j - 1], words[j]))];
-        if (chars < capacity) cost += underfill_cost * (1.0 - chars / capacity);
-      }
-      if (cost < best[j]) {
-        best[j] = cost;
-        from[j] = i;
-      }
-    }
-  }
-  std::vector<std::size_t> starts;
-  for (std::size_t j = n; j > 0; j = from[j]) starts.insert(starts.begin(), from[j]);
   std::vector<CueText> cues;
-  cues.reserve(starts.size());
-  for (std::size_t c = 0; c < starts.size(); ++c) {
-    const std::size_t first = starts[c];
-    const std::size_t last = c + 1 < starts.size() ? starts[c + 1] : n;
-    std::vector<std::string_view> cue_words(words.begin() + first, words.begin() + last);
-    CueText cue;
-    cue.text = break_into_lines(cue_words, options, first == 0 ? label_chars : 0);
-    for (std::size_t i = first; i < last; ++i) {
-      cue.chars += lengths[i] + (i > first ? 1 : 0);
-      cue.syllables += estimate_syllables(words[i]);
-    }
-    cues.push_back(std::move(cue));
+  std::size_t position = 0;
+  for (bool first_block = true;; first_block = false) {
+    const auto words = next_block(paragraph, position);
+    if (words.empty()) break;
+    split_block(words, options, first_block ? label_chars : 0, cues);
   }
   return cues;
 }

@@ -145,11 +145,15 @@ int estimate_syllables(std::string_view word) {
   return total;
 }
 
+bool ends_sentence(std::string_view word) {
+  const std::string_view end = without_closers(word);
+  return ends_with(end, ".") || ends_with(end, "!") || ends_with(end, "?") ||
+         ends_with(end, "\u2026");
+}
+
 BreakClass break_class(std::string_view before, std::string_view after) {
   if (is_dash(before) || is_dash(after)) return BreakClass::clause;
-  const std::string_view end = without_closers(before);
-  if (ends_with(end, ".") || ends_with(end, "!") || ends_with(end, "?") || ends_with(end, "\u2026"))
-    return BreakClass::sentence;
+  if (ends_sentence(before)) return BreakClass::sentence;
   if (ends_with(before, ",") || ends_with(before, ";") || ends_with(before, ":") ||
       ends_with(before, "\u2014") || ends_with(before, "\u2013"))
     return BreakClass::clause;

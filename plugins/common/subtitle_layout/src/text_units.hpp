@@ -18,6 +18,9 @@ std::vector<std::string_view> split_words(std::string_view text);
 /// per CJK character or Hangul block; one per three letters of other scripts.
 int estimate_syllables(std::string_view word);
 
+/// True when `word` ends a sentence: . ! ? or … possibly followed by closing quotes/brackets.
+bool ends_sentence(std::string_view word);
+
 /// How good a place the space between two words is for a line or cue break (lower is better).
 enum class BreakClass {
   sentence = 0,     ///< after a sentence end: . ! ? … (closing quotes and brackets allowed)

@@ -473,3 +473,32 @@ TEST_CASE("room for a \"Name:\" label where the writer puts one (SRT)") {
   }
   CHECK(labelled > 100);
 }
+
+TEST_CASE("a very long paragraph is laid out block by block, keeping every word") {
+  std::string with_sentences, without_sentences;
+  for (int i = 0; i < 30000; ++i) {
+    with_sentences += "word" + std::to_string(i % 97) + (i % 12 == 11 ? ". " : " ");
+    without_sentences += "and" + std::to_string(i % 89) + " ";
+  }
+  for (const std::string* text : {&with_sentences, &without_sentences}) {
+    const auto cues = layout::detail::split_into_cues(*text, Options{});
+    std::vector<std::string> rejoined;
+    for (const auto& cue : cues) {
+      const auto lines = lines_of(cue.text);
+      REQUIRE(lines.size() <= 2);
+      for (const auto& line : lines) {
+        REQUIRE(layout::detail::count_code_points(line) <= 42);
+        const auto words = words_of(line);
+        rejoined.insert(rejoined.end(), words.begin(), words.end());
+      }
+    }
+    CHECK(rejoined == words_of(*text));
+  }
+  Episode episode;
+  episode.transcript.segments.push_back(Segment{0, std::nullopt, false, "A", with_sentences});
+  episode.duration = 3'600'000;
+  RecordingHost host;
+  const auto cues = layout::layout_cues(episode, Options{}, host);
+  require_well_formed(cues, Options{});
+  CHECK(*cues.back().end <= 3'600'000);
+}
