@@ -189,7 +189,8 @@ void read_transcript_file(Context& context, const std::string& url, const std::s
 }
 
 void fill_from_item(pugi::xml_node channel, pugi::xml_node item, const Namespaces& ns,
-                    const std::string& signal, Context& context, EpisodeFill& fill) {
+                    const std::string& feed_url, const std::string& signal, Context& context,
+                    EpisodeFill& fill) {
   auto field_signal = [&](const char* tag) { return signal + " <" + tag + ">"; };
   fill.text(&Episode::title, "title", text_of(item.child("title")), field_signal("title"));
   fill.text(&Episode::guid, "guid", text_of(item.child("guid")), field_signal("guid"));
@@ -217,7 +218,7 @@ void fill_from_item(pugi::xml_node channel, pugi::xml_node item, const Namespace
     fill.optional(&Episode::season, "season", std::optional<std::int64_t>(season.text().as_llong()),
                   field_signal("itunes:season"));
   if (const pugi::xml_node enclosure = item.child("enclosure")) {
-    if (fill.audio(collapse_whitespace(enclosure.attribute("url").value()),
+    if (fill.audio(resolve_url(feed_url, enclosure.attribute("url").value()),
                    enclosure.attribute("type").value(), field_signal("enclosure")))
       if (const auto length = enclosure.attribute("length").as_ullong(); length > 0)
         fill.episode().enclosure->length = length;
@@ -232,7 +233,7 @@ void fill_from_item(pugi::xml_node channel, pugi::xml_node item, const Namespace
   fill.list(&Episode::persons, "persons", std::move(persons), field_signal("podcast:person"));
 
   if (const pugi::xml_node chapters = ns.podcast(item, "chapters")) {
-    const std::string url = chapters.attribute("url").value();
+    const std::string url = resolve_url(feed_url, chapters.attribute("url").value());
     if (!fill.episode().chapters_link && !url.empty()) {
       fill.episode().chapters_link = FileLink{url, chapters.attribute("type").value(), {}, {}, {}};
       fill.note("chapters_link", field_signal("podcast:chapters"));
@@ -242,7 +243,7 @@ void fill_from_item(pugi::xml_node channel, pugi::xml_node item, const Namespace
   }
   std::vector<FileLink> links;
   for (pugi::xml_node transcript : ns.podcast_all(item, "transcript"))
-    links.push_back(FileLink{transcript.attribute("url").value(),
+    links.push_back(FileLink{resolve_url(feed_url, transcript.attribute("url").value()),
                              transcript.attribute("type").value(),
                              transcript.attribute("language").value(),
                              transcript.attribute("rel").value(),
@@ -300,7 +301,7 @@ bool read_rss_link(const PageView& page, Context& context, int max_feeds, Episod
     std::string matched_by;
     const pugi::xml_node item = find_item(channel, identities, audio, matched_by);
     if (!item) continue;
-    fill_from_item(channel, item, Namespaces(rss),
+    fill_from_item(channel, item, Namespaces(rss), feed_url,
                    "RSS link " + feed_url + " (item by " + matched_by + ")", context, fill);
     return true;
   }

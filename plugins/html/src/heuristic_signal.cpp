@@ -2,6 +2,7 @@
 // speaker-labelled transcript paragraphs.
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 #include "node_text.hpp"
 #include "page_signals.hpp"
@@ -238,34 +239,50 @@ std::optional<std::size_t> label_length(std::string_view text) {
   return colon;
 }
 
-/// Paragraphs opening with "Name:"; unlabelled paragraphs that follow in the same parent
-/// continue the turn.
+/// Paragraphs opening with "Name:", where the same name opens at least two paragraphs (a
+/// one-off "Note:" is text); unlabelled paragraphs that follow in the same parent continue the
+/// turn.
 std::vector<Segment> labelled_paragraph_transcript(const PageView& page) {
+  static const pugi::xpath_query kParagraphs(
+      "//p[not(ancestor::footer or ancestor::nav or ancestor::aside or ancestor::form)]");
+  struct Paragraph {
+    pugi::xml_node node;
+    std::string text;
+    std::string label;
+  };
+  std::vector<Paragraph> paragraphs;
+  std::map<std::string, int> label_count;
+  for (const pugi::xpath_node& found : kParagraphs.evaluate_node_set(page.document)) {
+    Paragraph p{found.node(), node_text(found.node()), {}};
+    if (const auto colon = label_length(p.text)) {
+      p.label = p.text.substr(0, *colon);
+      ++label_count[p.label];
+    }
+    paragraphs.push_back(std::move(p));
+  }
   std::vector<Segment> segments;
   std::string speaker;
   pugi::xml_node turn_parent;
-  std::size_t labelled = 0;
-  for (const pugi::xpath_node& found : page.document.select_nodes("//p")) {
-    const pugi::xml_node paragraph = found.node();
-    std::string text = node_text(paragraph);
-    if (const auto colon = label_length(text)) {
-      speaker = text.substr(0, *colon);
-      text = collapse_whitespace(text.substr(*colon + 1));
-      turn_parent = paragraph.parent();
-      ++labelled;
-    } else if (speaker.empty() || paragraph.parent() != turn_parent) {
+  std::size_t turns = 0;
+  for (Paragraph& p : paragraphs) {
+    if (!p.label.empty() && label_count[p.label] >= 2) {
+      speaker = p.label;
+      p.text = collapse_whitespace(p.text.substr(p.label.size() + 1));
+      turn_parent = p.node.parent();
+      ++turns;
+    } else if (speaker.empty() || p.node.parent() != turn_parent) {
       continue;
     }
     Segment segment;
     segment.speaker = speaker;
-    if (const auto lead = leading_time(text)) {
+    if (const auto lead = leading_time(p.text)) {
       segment.start = lead->time;
-      text.erase(0, lead->length);
+      p.text.erase(0, lead->length);
     }
-    segment.text = std::move(text);
+    segment.text = std::move(p.text);
     if (!segment.text.empty()) segments.push_back(std::move(segment));
   }
-  if (labelled < 3) return {};
+  if (turns < 3) return {};
   return segments;
 }
 

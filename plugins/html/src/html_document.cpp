@@ -1,6 +1,7 @@
 #include "html_document.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -8,7 +9,9 @@
 #include <vector>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "castkit/diagnostics.hpp"
 #include "castkit/text.hpp"
@@ -27,23 +30,41 @@ std::optional<std::size_t> binary_marker(std::string_view bytes) {
   return static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
 }
 
-std::string megabytes(std::uint64_t bytes) {
-  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB";
+/// "64 MiB", "1.5 MiB" or "178254 bytes".
+std::string size_text(std::uint64_t bytes) {
+  constexpr std::uint64_t kMiB = 1 << 20;
+  if (bytes % kMiB == 0 && bytes > 0) return std::to_string(bytes / kMiB) + " MiB";
+  if (bytes < kMiB) return std::to_string(bytes) + " bytes";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / kMiB);
+  return text;
 }
 
 XmlDoc read_with_libxml2(std::string_view bytes, const char* encoding, const std::string& name) {
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-  return XmlDoc(
-      htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name.c_str(), encoding, options),
-      &xmlFreeDoc);
+  std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(),
+                                                                         &htmlFreeParserCtxt);
+  if (!context) throw std::bad_alloc();
+  XmlDoc doc(htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()),
+                                name.c_str(), encoding, options),
+             &xmlFreeDoc);
+  // libxml2 stops reading at 256 nested elements; the rest of the page would be lost silently.
+  const xmlError* error = xmlCtxtGetLastError(context.get());
+  if (error && error->level == XML_ERR_FATAL && error->message &&
+      std::strstr(error->message, "Excessive depth"))
+    fail_input(name, static_cast<std::uint32_t>(error->line),
+               static_cast<std::uint32_t>(error->int2),
+               "elements nest deeper than " + std::to_string(xmlParserMaxDepth) +
+                   " levels (the HTML parser's limit); this is not a page castkit can read");
+  return doc;
 }
 
 /// Copies libxml2's tree below `from` into pugixml under `to`, without recursion (a page may
 /// nest deeper than the stack allows). Comments, processing instructions and DTDs are dropped;
 /// element text inside <script> and <style> is kept (JSON-LD lives there).
-void copy_tree(xmlNode* from, pugi::xml_node to, const PageLimits& limits,
-               const std::string& input_name) {
+void copy_tree(xmlNode* from, pugi::xml_node to, const std::string& input_name) {
+  constexpr std::size_t kMaxDepth = 4096;
   struct Frame {
     xmlNode* next;        ///< next libxml2 sibling to copy at this level
     pugi::xml_node into;  ///< where it goes
@@ -69,10 +90,9 @@ void copy_tree(xmlNode* from, pugi::xml_node to, const PageLimits& limits,
               .set_value(reinterpret_cast<const char*>(value));
         }
         if (node->children) {
-          if (stack.size() >= limits.max_depth)
+          if (stack.size() >= kMaxDepth)  // libxml2 stops far earlier; a guard for the stack
             fail_input(input_name, static_cast<std::uint32_t>(xmlGetLineNo(node)), 0,
-                       "elements nest deeper than formats.html.max_depth (" +
-                           std::to_string(limits.max_depth) + ")");
+                       "elements nest deeper than " + std::to_string(kMaxDepth) + " levels");
           stack.push_back({node->children, element});
         }
         break;
@@ -95,8 +115,8 @@ void parse_page(std::string_view bytes, const std::string& encoding, const std::
                 const PageLimits& limits, HtmlPage& page) {
   if (bytes.size() > limits.max_page_bytes)
     fail_input(input_name, 0, 0,
-               "the page is " + megabytes(bytes.size()) +
-                   ", more than formats.html.max_page_bytes (" + megabytes(limits.max_page_bytes) +
+               "the page is " + size_text(bytes.size()) +
+                   ", more than formats.html.max_page_bytes (" + size_text(limits.max_page_bytes) +
                    ")");
   if (bytes.size() > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
     fail_input(input_name, 0, 0, "the page is larger than 2 GiB");
@@ -146,7 +166,7 @@ void parse_page(std::string_view bytes, const std::string& encoding, const std::
     if (attribute->children && attribute->children->content)
       html.append_attribute(reinterpret_cast<const char*>(attribute->name))
           .set_value(reinterpret_cast<const char*>(attribute->children->content));
-  copy_tree(root, html, limits, input_name);
+  copy_tree(root, html, input_name);
 }
 
 }  // namespace castkit::html

@@ -31,10 +31,6 @@ PageLimits limits_from(const ConfigView& options) {
       options["max_page_bytes"].as_int(static_cast<std::int64_t>(limits.max_page_bytes));
   if (bytes < 1) options["max_page_bytes"].fail("formats.html.max_page_bytes must be positive");
   limits.max_page_bytes = static_cast<std::uint64_t>(bytes);
-  const auto depth = options["max_depth"].as_int(limits.max_depth);
-  if (depth < 8 || depth > 100000)
-    options["max_depth"].fail("formats.html.max_depth must be between 8 and 100000");
-  limits.max_depth = static_cast<std::uint32_t>(depth);
   return limits;
 }
 

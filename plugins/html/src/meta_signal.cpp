@@ -66,7 +66,10 @@ void read_meta_tags(const PageView& page, EpisodeFill& fill) {
   set_text(&Episode::description, "description",
            {"og:description", "twitter:description", "description"}, false);
   set_text(&Episode::image, "image", {"og:image", "og:image:url", "twitter:image"}, true);
-  set_text(&Episode::link, "link", {"og:url"}, true);
+  if (auto [url, key] = first_of(tags, {"og:url"}); !url.empty()) {
+    url = resolve_url(page.url, url);
+    if (url.starts_with("http")) fill.text(&Episode::link, "link", url, "meta " + key);
+  }
 
   auto [audio, audio_key] =
       first_of(tags, {"og:audio", "og:audio:url", "og:audio:secure_url", "twitter:player:stream"});
@@ -85,9 +88,11 @@ void read_meta_tags(const PageView& page, EpisodeFill& fill) {
 
   static const pugi::xpath_query kCanonical(
       "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href");
-  if (const pugi::xpath_node canonical = kCanonical.evaluate_node(page.document))
-    fill.text(&Episode::link, "link", resolve_url(page.url, canonical.attribute().value()),
-              "link rel=canonical");
+  if (const pugi::xpath_node canonical = kCanonical.evaluate_node(page.document)) {
+    // A relative canonical URL on a saved page (no URL to resolve it against) names nothing.
+    const std::string url = resolve_url(page.url, canonical.attribute().value());
+    if (url.starts_with("http")) fill.text(&Episode::link, "link", url, "link rel=canonical");
+  }
 }
 
 }  // namespace castkit::html
