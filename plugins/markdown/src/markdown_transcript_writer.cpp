@@ -39,32 +39,39 @@ void append_label(cmark_node* paragraph, const std::string& name) {
 }  // namespace
 
 void write_transcript(const Transcript& transcript, std::string& out) {
-  std::unique_ptr<cmark_node, NodeDeleter> document(cmark_node_new(CMARK_NODE_DOCUMENT));
+  // Each paragraph is rendered on its own, so memory stays with the output, not a whole tree.
   const Segment* previous = nullptr;
+  bool wrote_paragraph = false;
   for (const Segment& segment : transcript.segments) {
+    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_node_new(CMARK_NODE_DOCUMENT));
     cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
     cmark_node_append_child(document.get(), paragraph);
     bool is_break = has_flag(segment, kBreakKey);
     bool opens_turn = !segment.speaker.empty() &&
                       (!previous || previous->speaker != segment.speaker ||
                        has_flag(*previous, kBreakKey) || has_flag(segment, kNewTurnKey));
+    previous = &segment;
     if (is_break)
       append_label(paragraph, "Break");
     else if (opens_turn)
       append_label(paragraph, segment.speaker);
     bool labelled = is_break || opens_turn;
-    if (segment.start && !segment.estimated)
+    bool anchored = segment.start && !segment.estimated;
+    if (anchored)
       append_text(paragraph, (labelled ? " [" : "[") + clock::format(*segment.start) + "]");
     if (!segment.text.empty()) {
-      if (labelled || (segment.start && !segment.estimated)) append_text(paragraph, " ");
+      if (labelled || anchored) append_text(paragraph, " ");
       if (segment.html.empty() || !append_inline_html(paragraph, segment.html))
         append_plain_text(paragraph, segment.text);
     }
-    previous = &segment;
+    if (!cmark_node_first_child(paragraph)) continue;
+    std::unique_ptr<char, decltype(&std::free)> rendered(
+        cmark_render_commonmark(document.get(), CMARK_OPT_DEFAULT, 0), &std::free);
+    if (!rendered) continue;
+    if (wrote_paragraph) out += '\n';  // a blank line between paragraphs
+    out += rendered.get();
+    wrote_paragraph = true;
   }
-  std::unique_ptr<char, decltype(&std::free)> rendered(
-      cmark_render_commonmark(document.get(), CMARK_OPT_DEFAULT, 0), &std::free);
-  if (rendered) out += rendered.get();
 }
 
 }  // namespace castkit::markdown
