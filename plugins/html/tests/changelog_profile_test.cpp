@@ -120,7 +120,7 @@ TEST_CASE("changelog profile: chosen by URL, by signature, or forced with --site
   CHECK(provenance_of(forced, "title").starts_with("site profile changelog (--site changelog)"));
 }
 
-TEST_CASE("--site with an unknown profile is a usage error naming the known ones") {
+TEST_CASE("an unknown --site profile is a usage error naming the known ones") {
   TestHost host;
   const ConfigNode options = options_node({{"site", "nosuchsite"}});
   try {
