@@ -42,7 +42,7 @@ toolkit_argv() {  # TASK IN OUT [CHAPTERS_DIR] -> sets TK=(argv)
     vtt2vtt) TK=("$TOOLKIT_BIN" convert "$2" -f vtt -t vtt -o "$3") ;;
     rss2json) TK=("$TOOLKIT_BIN" convert "$2" -f rss -t json -o "$3") ;;
     feed) TK=("$TOOLKIT_BIN" convert "$2" -f json -t rss -o "$3") ;;  # IN: feed_10k.castkit.json
-    feed+chapters) TK=(bash castkit_build_feed.sh "$TOOLKIT_BIN" "$2" "$3" "$4") ;;
+    feed+chapters) TK=("$TOOLKIT_BIN" build "$2" -o "${3%/*}" -q) ;;  # IN: the project's castkit.yaml
     html2json) TK=("$TOOLKIT_BIN" convert "$2" -f html -t json -o "$3"  # the page's site profile,
       --set "formats.html.sites=$PWD/sites" --set formats.html.site=frugalstack) ;;  # as the peers select
     *) return 1 ;;
@@ -52,9 +52,10 @@ toolkit() {  # TASK CHECK_KIND IN OUT [CHAPTERS_DIR]
   [[ -n ${TOOLKIT_BIN:-} ]] || return 0
   toolkit_argv "$1" "${@:3}" && peer "$1" castkit "$2" "${@:3}" -- "${TK[@]}"
 }
-prepare_castkit() {  # untimed: the feed workload in castkit's model JSON
-  [[ -n ${TOOLKIT_BIN:-} && ! -f $D/feed_10k.castkit.json ]] || return 0
-  "$PY" to_castkit_json.py "$D/feed_10k.json" "$D/feed_10k.castkit.json"
+prepare_castkit() {  # untimed: the feed workload as castkit's model JSON and as a build project
+  [[ -n ${TOOLKIT_BIN:-} ]] || return 0
+  [[ -f $D/feed_10k.castkit.json ]] || "$PY" to_castkit_json.py "$D/feed_10k.json" "$D/feed_10k.castkit.json"
+  [[ -f $D/feed_10k.project/castkit.yaml ]] || "$PY" to_castkit_json.py "$D/feed_10k.json" --project "$D/feed_10k.project"
 }
 
 # ---- measuring -------------------------------------------------------------------------------
@@ -153,7 +154,9 @@ task_feed+chapters() {  # the same, plus one JSON chapters file per episode (10,
   peer feed+chapters "node podcast" feed "$in" "$o.podcast.xml" "$o.podcast.chapters" -- node peers/node/podcast.js "$in" "$o.podcast.xml" "$o.podcast.chapters"
   peer feed+chapters "node feed" feed "$in" "$o.feed.xml" "$o.feed.chapters" -- node peers/node/feed.mjs "$in" "$o.feed.xml" "$o.feed.chapters"
   peer feed+chapters "python3 xml.etree + json" feed "$in" "$o.etree.xml" "$o.etree.chapters" -- "$PY" peers/py/etree_feed.py "$in" "$o.etree.xml" "$o.etree.chapters"
-  toolkit feed+chapters feed "$D/feed_10k.castkit.json" "$o.castkit.xml" "$o.castkit.chapters"
+  # castkit build: castkit.yaml names the show and 10,000 episodes, each with its model JSON source;
+  # outputs: the feed and chapters/<guid>.json per episode (see to_castkit_json.py --project).
+  toolkit feed+chapters feed "$D/feed_10k.project/castkit.yaml" "$o.castkit/feed.xml" "$o.castkit/chapters"
 }
 
 task_rss2json() {

@@ -6,9 +6,15 @@ docs/json.md: `{"castkit": "1", "show": {...}}`), the peers read the neutral sha
 same facts. Offsets and durations become integer milliseconds (`*_ms` members).
 
 usage: to_castkit_json.py IN.json OUT.json [--episodes N]     (python3 stdlib only)
+       to_castkit_json.py IN.json --project DIR [--episodes N]
+
+--project writes a `castkit build` project instead: DIR/castkit.yaml (the show's metadata, one
+entry per episode whose source is DIR/episodes/<guid>.json, outputs: the feed and one JSON chapters
+file per episode, chapters/<guid>.json, as the peers name them) and the episode files.
 """
 import argparse
 import json
+import os
 
 CHAPTERS_TYPE = "application/json+chapters"
 FORMAT_VERSION = "1"
@@ -70,14 +76,43 @@ def show(data: dict, limit: int | None) -> dict:
     }
 
 
+def write_project(data: dict, directory: str, limit: int | None) -> None:
+    """A castkit.yaml project over one model JSON file per episode (scalars JSON-quoted: valid YAML)."""
+    model = show(data, limit)
+    episodes = model.pop("episodes")
+    os.makedirs(os.path.join(directory, "episodes"), exist_ok=True)
+    q = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
+    lines = ["# castkit build project of the feed benchmark (written by bench/to_castkit_json.py).",
+             "output_dir: public/", "base_url: https://cdn.example.com/", "show:"]
+    for key, value in model.items():
+        if key == "owner_name":
+            lines += ["  owner:", f"    name: {q(value)}", f"    email: {q(model['owner_email'])}"]
+        elif key != "owner_email":
+            lines.append(f"  {key}: {q(value)}")
+    lines += ["outputs:", "  - format: rss", "    path: feed.xml",
+              "  - format: chapters", "    path: chapters/{id}.json", "episodes:"]
+    for e in episodes:
+        with open(os.path.join(directory, "episodes", e["guid"] + ".json"), "w", encoding="utf-8") as f:
+            json.dump({"castkit": FORMAT_VERSION, "show": {"episodes": [e]}}, f, ensure_ascii=False)
+        lines += [f"  - id: {q(e['guid'])}", f"    sources: [{q('episodes/' + e['guid'] + '.json')}]"]
+    with open(os.path.join(directory, "castkit.yaml"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input")
-    parser.add_argument("output")
+    parser.add_argument("output", nargs="?")
     parser.add_argument("--episodes", type=int, help="keep only the first N episodes")
+    parser.add_argument("--project", metavar="DIR", help="write a castkit build project into DIR")
     args = parser.parse_args()
+    if bool(args.output) == bool(args.project):
+        parser.error("give either OUT.json or --project DIR")
     with open(args.input, encoding="utf-8") as f:
         data = json.load(f)
+    if args.project:
+        write_project(data, args.project, args.episodes)
+        return
     with open(args.output, "w", encoding="utf-8") as f:
         json.dump({"castkit": FORMAT_VERSION, "show": show(data, args.episodes)}, f, ensure_ascii=False, indent=1)
         f.write("\n")

@@ -20,7 +20,10 @@ VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>")
 
 
 def manifest(name):
-    """The generator's facts about workload NAME (X.castkit.json: castkit's copy of X.json)."""
+    """The generator's facts about workload NAME (castkit's copies of X.json, made by
+    to_castkit_json.py: X.castkit.json, and the build project X.project/castkit.yaml)."""
+    if os.path.basename(name) == "castkit.yaml":
+        name = os.path.basename(os.path.dirname(os.path.abspath(name))).replace(".project", ".json")
     with open(os.path.join(DATA, "manifest.json")) as f:
         return json.load(f)[os.path.basename(name).replace(".castkit.json", ".json")]
 
