@@ -105,19 +105,74 @@ void convert_children(const GumboNode* node, cmark_node* parent) {
     after_break = convert(static_cast<const GumboNode*>(children.data[i]), parent, after_break);
 }
 
-}  // namespace
-
-bool append_inline_html(cmark_node* parent, std::string_view html) {
-  if (static_cast<std::size_t>(std::count(html.begin(), html.end(), '<')) > kMaxInlineTags)
-    return false;
-  std::unique_ptr<GumboOutput, OutputDeleter> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+// The element children of <body> in a parsed document.
+std::vector<const GumboNode*> body_elements(const GumboOutput* output) {
+  std::vector<const GumboNode*> out;
   const GumboVector& root_children = output->root->v.element.children;
   for (unsigned i = 0; i < root_children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(root_children.data[i]);
-    if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY)
-      convert_children(child, parent);
+    if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_BODY) continue;
+    const GumboVector& body = child->v.element.children;
+    for (unsigned k = 0; k < body.length; ++k) {
+      const auto* node = static_cast<const GumboNode*>(body.data[k]);
+      if (node->type == GUMBO_NODE_ELEMENT) out.push_back(node);
+    }
   }
+  return out;
+}
+
+GumboOutput* parse(std::string_view html) {
+  return gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+}
+
+bool too_complex(std::string_view html) {
+  return static_cast<std::size_t>(std::count(html.begin(), html.end(), '<')) > kMaxInlineTags;
+}
+
+}  // namespace
+
+InlineHtmlBatch::InlineHtmlBatch(const std::vector<std::string_view>& fragments)
+    : containers_(fragments.size(), nullptr) {
+  std::string combined;
+  std::vector<std::size_t> wrapped;
+  for (std::size_t i = 0; i < fragments.size(); ++i) {
+    if (fragments[i].empty() || too_complex(fragments[i])) continue;
+    combined += "<div>";
+    combined += fragments[i];
+    combined += "</div>";
+    wrapped.push_back(i);
+  }
+  if (wrapped.empty()) return;
+  GumboOutput* together = parse(combined);
+  outputs_.push_back(together);
+  std::vector<const GumboNode*> divs = body_elements(together);
+  bool kept_apart = divs.size() == wrapped.size();
+  for (const GumboNode* div : divs) kept_apart = kept_apart && div->v.element.tag == GUMBO_TAG_DIV;
+  for (std::size_t k = 0; k < wrapped.size(); ++k) {
+    if (kept_apart) {
+      containers_[wrapped[k]] = divs[k];
+      continue;
+    }
+    GumboOutput* alone = parse(fragments[wrapped[k]]);
+    outputs_.push_back(alone);
+    const GumboVector& root_children = alone->root->v.element.children;
+    for (unsigned i = 0; i < root_children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(root_children.data[i]);
+      if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY)
+        containers_[wrapped[k]] = child;
+    }
+  }
+}
+
+InlineHtmlBatch::~InlineHtmlBatch() {
+  for (void* output : outputs_)
+    gumbo_destroy_output(&kGumboDefaultOptions, static_cast<GumboOutput*>(output));
+}
+
+bool InlineHtmlBatch::append(std::size_t index, cmark_node* parent) const {
+  const auto* container = static_cast<const GumboNode*>(containers_.at(index));
+  if (!container) return false;
+  convert_children(container, parent);
   return true;
 }
 

@@ -39,38 +39,54 @@ void append_label(cmark_node* paragraph, const std::string& name) {
 }  // namespace
 
 void write_transcript(const Transcript& transcript, std::string& out) {
-  // Each paragraph is rendered on its own, so memory stays with the output, not a whole tree.
+  // Paragraphs are rendered one by one (memory follows the output, not a whole tree), their
+  // HTML parsed in batches (one HTML parse costs far more than one paragraph).
+  constexpr std::size_t kBatchSegments = 512;
+  constexpr std::size_t kBatchHtmlBytes = 256 * 1024;
+  const std::vector<Segment>& segments = transcript.segments;
   const Segment* previous = nullptr;
   bool wrote_paragraph = false;
-  for (const Segment& segment : transcript.segments) {
-    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_node_new(CMARK_NODE_DOCUMENT));
-    cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
-    cmark_node_append_child(document.get(), paragraph);
-    bool is_break = has_flag(segment, kBreakKey);
-    bool opens_turn = !segment.speaker.empty() &&
-                      (!previous || previous->speaker != segment.speaker ||
-                       has_flag(*previous, kBreakKey) || has_flag(segment, kNewTurnKey));
-    previous = &segment;
-    if (is_break)
-      append_label(paragraph, "Break");
-    else if (opens_turn)
-      append_label(paragraph, segment.speaker);
-    bool labelled = is_break || opens_turn;
-    bool anchored = segment.start && !segment.estimated;
-    if (anchored)
-      append_text(paragraph, (labelled ? " [" : "[") + clock::format(*segment.start) + "]");
-    if (!segment.text.empty()) {
-      if (labelled || anchored) append_text(paragraph, " ");
-      if (segment.html.empty() || !append_inline_html(paragraph, segment.html))
-        append_plain_text(paragraph, segment.text);
+  for (std::size_t batch_start = 0; batch_start < segments.size();) {
+    std::vector<std::string_view> fragments;
+    std::size_t html_bytes = 0;
+    std::size_t batch_end = batch_start;
+    while (batch_end < segments.size() && fragments.size() < kBatchSegments &&
+           html_bytes < kBatchHtmlBytes) {
+      fragments.push_back(segments[batch_end].html);
+      html_bytes += segments[batch_end++].html.size();
     }
-    if (!cmark_node_first_child(paragraph)) continue;
-    std::unique_ptr<char, decltype(&std::free)> rendered(
-        cmark_render_commonmark(document.get(), CMARK_OPT_DEFAULT, 0), &std::free);
-    if (!rendered) continue;
-    if (wrote_paragraph) out += '\n';  // a blank line between paragraphs
-    out += rendered.get();
-    wrote_paragraph = true;
+    InlineHtmlBatch html(fragments);
+    for (std::size_t i = batch_start; i < batch_end; ++i) {
+      const Segment& segment = segments[i];
+      std::unique_ptr<cmark_node, NodeDeleter> document(cmark_node_new(CMARK_NODE_DOCUMENT));
+      cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(document.get(), paragraph);
+      bool is_break = has_flag(segment, kBreakKey);
+      bool opens_turn = !segment.speaker.empty() &&
+                        (!previous || previous->speaker != segment.speaker ||
+                         has_flag(*previous, kBreakKey) || has_flag(segment, kNewTurnKey));
+      previous = &segment;
+      if (is_break)
+        append_label(paragraph, "Break");
+      else if (opens_turn)
+        append_label(paragraph, segment.speaker);
+      bool labelled = is_break || opens_turn;
+      bool anchored = segment.start && !segment.estimated;
+      if (anchored)
+        append_text(paragraph, (labelled ? " [" : "[") + clock::format(*segment.start) + "]");
+      if (!segment.text.empty()) {
+        if (labelled || anchored) append_text(paragraph, " ");
+        if (!html.append(i - batch_start, paragraph)) append_plain_text(paragraph, segment.text);
+      }
+      if (!cmark_node_first_child(paragraph)) continue;
+      std::unique_ptr<char, decltype(&std::free)> rendered(
+          cmark_render_commonmark(document.get(), CMARK_OPT_DEFAULT, 0), &std::free);
+      if (!rendered) continue;
+      if (wrote_paragraph) out += '\n';  // a blank line between paragraphs
+      out += rendered.get();
+      wrote_paragraph = true;
+    }
+    batch_start = batch_end;
   }
 }
 

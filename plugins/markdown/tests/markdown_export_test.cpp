@@ -66,3 +66,18 @@ TEST_CASE("export: a model with several episodes and none chosen is a usage erro
       markdown::exporter_spec().create()->write(ExportRequest{show, nullptr, "-"}, out, context),
       Error);
 }
+
+TEST_CASE("export: HTML that breaks out of its wrapper is converted on its own") {
+  Show show;
+  Episode& episode = show.episodes.emplace_back();
+  Segment stray;
+  stray.speaker = "Ann";
+  stray.text = "one two";
+  stray.html = "<em>one</em><div>two";  // an unclosed block element
+  Segment next;
+  next.speaker = "Bob";
+  next.text = "three";
+  next.html = "<strong>three</strong>";
+  episode.transcript.segments = {stray, next};
+  CHECK(export_markdown(show) == "**Ann:** *one*two\n\n**Bob:** **three**\n");
+}
