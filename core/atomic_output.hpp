@@ -9,6 +9,6 @@ namespace castkit::host {
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, written,
 /// flushed to disk (when `durable`), then renamed over `path`. On any failure the temporary file
 /// is removed, `path` is untouched, and castkit::Error (io) is thrown. "-" writes to stdout.
-void write_atomically(const std::string& path, std::string_view bytes, bool durable = true);
+void write_atomically(const std::string& path, std::string_view bytes, bool durable = false);
 
 }  // namespace castkit::host

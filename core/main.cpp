@@ -16,6 +16,7 @@ using castkit::cli::Args;
 
 int dispatch(std::string_view command, const Args& args) {
   if (command == "convert") return castkit::cli::run_convert(args);
+  if (command == "build") return castkit::cli::run_build(args);
   if (command == "lint") return castkit::cli::run_lint(args);
   if (command == "plugins") return castkit::cli::run_plugins(args);
   if (command == "formats") return castkit::cli::run_formats(args);

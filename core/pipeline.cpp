@@ -123,7 +123,7 @@ void Pipeline::apply_configured_transforms(Show& show) {
   for (const ConfigView& item : ConfigView(&config_)["transforms"].items()) {
     const std::string name = item["name"].as_string();
     if (name.empty()) item.fail("a transform needs a name");
-    transform(show, name, item["options"]);
+    transform(show, name, item["options"].exists() ? item["options"] : format_options(name));
   }
 }
 

@@ -33,7 +33,8 @@ class Pipeline {
   /// Applies the transform `name` with `options`.
   void transform(Show& show, const std::string& name, ConfigView options);
 
-  /// Applies the `transforms:` list of the configuration, in order.
+  /// Applies the `transforms:` list of the configuration, in order; an entry without `options:`
+  /// uses `formats.<name>`.
   void apply_configured_transforms(Show& show);
 
   /// The live spec of the exporter of `format` (its plugin is loaded).

@@ -13,7 +13,8 @@
 namespace castkit::host {
 namespace {
 
-ConfigNode convert(const YAML::Node& node, const std::string& file) {
+ConfigNode convert(const YAML::Node& node, const std::string& file, const std::string& path,
+                   KeyPositions* keys) {
   ConfigNode out;
   out.file = file;
   const YAML::Mark mark = node.Mark();
@@ -32,7 +33,9 @@ ConfigNode convert(const YAML::Node& node, const std::string& file) {
       break;
     case YAML::NodeType::Sequence:
       out.kind = ConfigNode::Kind::sequence;
-      for (const YAML::Node& item : node) out.items.push_back(convert(item, file));
+      for (const YAML::Node& item : node)
+        out.items.push_back(convert(
+            item, file, path + (path.empty() ? "" : ".") + std::to_string(out.items.size()), keys));
       break;
     case YAML::NodeType::Map:
       out.kind = ConfigNode::Kind::mapping;
@@ -43,7 +46,14 @@ ConfigNode convert(const YAML::Node& node, const std::string& file) {
                      static_cast<std::uint32_t>(key_mark.line + 1),
                      static_cast<std::uint32_t>(key_mark.column + 1));
         }
-        out.members.emplace_back(member.first.Scalar(), convert(member.second, file));
+        const std::string& key = member.first.Scalar();
+        const std::string child_path = path + (path.empty() ? "" : ".") + key;
+        if (keys) {
+          const YAML::Mark key_mark = member.first.Mark();
+          (*keys)[child_path] = {static_cast<std::uint32_t>(key_mark.line + 1),
+                                 static_cast<std::uint32_t>(key_mark.column + 1)};
+        }
+        out.members.emplace_back(key, convert(member.second, file, child_path, keys));
       }
       break;
   }
@@ -71,7 +81,7 @@ std::string read_config_bytes(const std::string& path) {
 
 }  // namespace
 
-ConfigNode parse_config(std::string_view text, const std::string& file) {
+ConfigNode parse_config(std::string_view text, const std::string& file, KeyPositions* keys) {
   YAML::Node document;
   try {
     document = YAML::Load(std::string(text));
@@ -79,7 +89,7 @@ ConfigNode parse_config(std::string_view text, const std::string& file) {
     fail_usage(e.msg, file, static_cast<std::uint32_t>(e.mark.line + 1),
                static_cast<std::uint32_t>(e.mark.column + 1));
   }
-  ConfigNode root = convert(document, file);
+  ConfigNode root = convert(document, file, "", keys);
   if (root.kind == ConfigNode::Kind::missing || root.kind == ConfigNode::Kind::null) {
     root.kind = ConfigNode::Kind::mapping;
     root.line = root.column = 1;
@@ -89,8 +99,8 @@ ConfigNode parse_config(std::string_view text, const std::string& file) {
   return root;
 }
 
-ConfigNode load_config_file(const std::string& path) {
-  return parse_config(read_config_bytes(path), path);
+ConfigNode load_config_file(const std::string& path, KeyPositions* keys) {
+  return parse_config(read_config_bytes(path), path, keys);
 }
 
 void set_config_value(ConfigNode& root, std::string_view key, std::string value,

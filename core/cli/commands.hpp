@@ -11,6 +11,7 @@ namespace castkit::cli {
 using Args = std::vector<std::string_view>;
 
 int run_convert(const Args& args);  ///< castkit convert INPUT... -t FORMAT
+int run_build(const Args& args);    ///< castkit build [castkit.yaml]
 int run_lint(const Args& args);     ///< castkit lint INPUT [-f FORMAT]
 int run_plugins(const Args& args);  ///< castkit plugins
 int run_formats(const Args& args);  ///< castkit formats

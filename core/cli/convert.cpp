@@ -18,6 +18,8 @@ std::vector<OptionDef> convert_options() {
       {"output", 'o', "FILE", "where to write (default: - for stdout)"},
       {"episode", 0, "N", "the episode (1-based) an episode-level format writes"},
       {"explain", 0, "", "print which signal produced each guessed field"},
+      {"transform", 0, "NAME", "apply a transform after reading (repeatable; see castkit formats)",
+       "", true},
       {"set", 0, "KEY=VALUE", "set a configuration key, e.g. formats.srt.crlf=true", "", true},
       {"input-encoding", 0, "ENC", "read inputs in this encoding (cp1252, UTF-16LE, ...)"},
       {"offline", 0, "", "answer URLs from the fetch cache only"},
@@ -85,8 +87,9 @@ int run_convert(const Args& args) {
   const std::optional<long> chosen = episode_number(parsed);
 
   host::Pipeline pipeline(session.registry(), session.host(), session.config());
-  // Know the exporter before reading anything, so a wrong -t fails fast.
+  // Know the exporter and transforms before reading anything, so a wrong name fails fast.
   const ExportScope scope = pipeline.exporter(to).spec->scope;
+  for (const std::string& name : parsed.all("transform")) session.registry().transform(name);
 
   std::vector<host::InputData> inputs;
   for (const std::string& name : parsed.positional)
@@ -94,6 +97,8 @@ int run_convert(const Args& args) {
   std::vector<std::string> formats(inputs.size(), parsed.get("from"));
   Show show = pipeline.import_all(inputs, formats);
   pipeline.apply_configured_transforms(show);
+  for (const std::string& name : parsed.all("transform"))
+    pipeline.transform(show, name, pipeline.format_options(name));
   if (parsed.has("explain")) explain(show);
 
   std::string bytes;
@@ -107,7 +112,7 @@ int run_convert(const Args& args) {
   } else {
     bytes = pipeline.export_model(show, nullptr, to, output);
   }
-  host::write_atomically(output, bytes);
+  host::write_atomically(output, bytes, session.durable_outputs());
   return 0;
 }
 

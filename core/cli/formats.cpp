@@ -16,9 +16,11 @@ struct FormatRow {
   std::string description;
 };
 
-std::string pad(std::string text, std::size_t width) {
-  if (text.size() < width) text.resize(width, ' ');
-  return text + " ";
+/// Appends `cell` to `line`, padded to `width` and a space.
+void add_cell(std::string& line, std::string_view cell, std::size_t width) {
+  line += cell;
+  if (cell.size() < width) line.append(width - cell.size(), ' ');
+  line += ' ';
 }
 
 }  // namespace
@@ -63,19 +65,34 @@ int run_formats(const Args& args) {
     row.check = true;
     if (row.description.empty()) row.description = o.spec->description;
   }
-  std::string text = pad("FORMAT", 16) + pad("IMPORT", 6) + pad("EXPORT", 6) + pad("CHECK", 5) +
-                     pad("EXTENSIONS", 20) + "DESCRIPTION\n";
+  std::string text;
+  add_cell(text, "FORMAT", 16);
+  add_cell(text, "IMPORT", 6);
+  add_cell(text, "EXPORT", 6);
+  add_cell(text, "CHECK", 5);
+  add_cell(text, "EXTENSIONS", 20);
+  text += "DESCRIPTION\n";
   for (const auto& [format, row] : rows) {
     std::string extensions;
     for (const auto& e : row.extensions) extensions += (extensions.empty() ? "" : ",") + e;
-    text += pad(format, 16) + pad(row.import ? "yes" : "-", 6) + pad(row.export_ ? "yes" : "-", 6) +
-            pad(row.check ? "yes" : "-", 5) + pad(extensions.empty() ? "-" : extensions, 20) +
-            row.description + "\n";
+    add_cell(text, format, 16);
+    add_cell(text, row.import ? "yes" : "-", 6);
+    add_cell(text, row.export_ ? "yes" : "-", 6);
+    add_cell(text, row.check ? "yes" : "-", 5);
+    add_cell(text, extensions.empty() ? "-" : extensions, 20);
+    text += row.description;
+    text += '\n';
   }
   const auto transforms = registry.transforms();
   if (!transforms.empty()) {
-    text += "\n" + pad("TRANSFORM", 16) + "DESCRIPTION\n";
-    for (const auto& o : transforms) text += pad(o.spec->name, 16) + o.spec->description + "\n";
+    text += '\n';
+    add_cell(text, "TRANSFORM", 16);
+    text += "DESCRIPTION\n";
+    for (const auto& o : transforms) {
+      add_cell(text, o.spec->name, 16);
+      text += o.spec->description;
+      text += '\n';
+    }
   }
   print_out(text);
   return 0;

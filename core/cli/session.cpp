@@ -2,6 +2,7 @@
 #include "cli/session.hpp"
 
 #include "project_config.hpp"
+#include "project_schema.hpp"
 #include "registry_cache.hpp"
 #include "search_paths.hpp"
 
@@ -22,7 +23,11 @@ Session::Session(const std::vector<std::string_view>& args, const std::string& c
       config_ = host::load_config_file(defaults);
   }
   if (!config_file.empty()) {
-    host::overlay_config(config_, host::load_config_file(config_file));
+    // The file's own keys are checked before the defaults are laid under it.
+    host::KeyPositions keys;
+    const ConfigNode file = host::load_config_file(config_file, &keys);
+    host::check_project_schema(file, keys, host_);
+    host::overlay_config(config_, file);
     if (auto slash = config_file.rfind('/'); slash != std::string::npos)
       config_dir_ = slash == 0 ? "/" : config_file.substr(0, slash);
   }
@@ -73,6 +78,10 @@ void Session::apply_overrides(const ParsedArgs& parsed) {
   if (parsed.has("offline")) fetch.offline = true;
   if (parsed.has("cache-dir")) fetch.cache_dir = parsed.get("cache-dir");
   host_.set_fetch_options(fetch);
+}
+
+bool Session::durable_outputs() const {
+  return view()["output"]["fsync"].as_bool(false);
 }
 
 std::uint64_t Session::max_input_bytes() const {

@@ -19,8 +19,9 @@ namespace castkit::cli {
 class Session {
  public:
   /// Sets up from the raw arguments of a command: -v/-q, --plugin-path, and the configuration
-  /// in `config_file` (empty: none, so no YAML is parsed), laid over the default configuration
-  /// when `with_defaults`.
+  /// in `config_file` (empty: none, so no YAML is parsed), checked against the project schema
+  /// (unknown keys warn, wrong types throw) and laid over the default configuration when
+  /// `with_defaults`.
   Session(const std::vector<std::string_view>& args, const std::string& config_file,
           bool with_defaults);
 
@@ -44,6 +45,8 @@ class Session {
   /// Applies --set and plugin option values, then the fetch settings (--offline, --cache-dir).
   void apply_overrides(const ParsedArgs& parsed);
 
+  /// output.fsync: whether outputs are flushed to disk before they replace the old file.
+  bool durable_outputs() const;
   /// limits.max_input_bytes (default 512 MiB).
   std::uint64_t max_input_bytes() const;
 
