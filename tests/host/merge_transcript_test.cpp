@@ -36,10 +36,10 @@ TEST_CASE("speakers come from the later transcript; the page's text and times st
   Transcript markdown;
   markdown.segments = {
       paragraph("Tim. Fourth time lucky.", "Gerhard Lazu"),
-      paragraph("I'm so sorry, Gerhard... But now I'm here -- like, my time is yours.", "Tim McNamara"),
+      paragraph("I'm so sorry, Gerhard... But now I'm here -- like, my time is yours.",
+                "Tim McNamara"),
       paragraph("Typically, people are very understanding.", "Tim McNamara", 356000),
-      pause(2218000),
-      paragraph("Right. \\[laughs\\]", "Gerhard Lazu", 2518000)};
+      pause(2218000), paragraph("Right. \\[laughs\\]", "Gerhard Lazu", 2518000)};
   merge_transcript(page, std::move(markdown));
   const auto& s = page.segments;
   REQUIRE(s.size() == 5);
@@ -59,7 +59,8 @@ TEST_CASE("exact times replace estimated ones; exact times of the first input wi
   first.segments = {paragraph("One two three.", "", 1000), paragraph("Four five six.", "", 5000)};
   first.segments[0].estimated = true;
   Transcript second;
-  second.segments = {paragraph("One two three.", "Ann", 1500), paragraph("Four five six.", "Bob", 4000)};
+  second.segments = {paragraph("One two three.", "Ann", 1500),
+                     paragraph("Four five six.", "Bob", 4000)};
   merge_transcript(first, std::move(second));
   CHECK(first.segments[0].start == 1500);
   CHECK_FALSE(first.segments[0].estimated);
@@ -82,12 +83,14 @@ TEST_CASE("lines only the first input has stay in place without a speaker") {
 
 TEST_CASE("a paragraph edited in the middle still aligns by its start and end") {
   Transcript first;
-  first.segments = {paragraph("This sentence is long enough to compare and it was edited here, "
-                              "but it ends the same way as before.")};
+  first.segments = {
+      paragraph("This sentence is long enough to compare and it was edited here, "
+                "but it ends the same way as before.")};
   Transcript second;
-  second.segments = {paragraph("This sentence is long enough to compare and it was changed a bit, "
-                               "but it ends the same way as before.",
-                               "Ann")};
+  second.segments = {
+      paragraph("This sentence is long enough to compare and it was changed a bit, "
+                "but it ends the same way as before.",
+                "Ann")};
   merge_transcript(first, std::move(second));
   CHECK(first.segments[0].speaker == "Ann");
 }
