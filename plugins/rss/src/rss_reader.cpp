@@ -22,29 +22,37 @@ struct ReadState {
 };
 
 std::string trimmed_text(pugi::xml_node element) {
-  return std::string(trim(element_text(element)));
+  return std::string(trim(ElementText(element).view()));
+}
+
+/// Adds `attribute` (unless it declares a namespace) to the object of attributes the model does
+/// not name.
+void add_extra_attribute(Value& extra, pugi::xml_attribute attribute, const NamespaceScope& scope) {
+  std::string_view name = attribute.name();
+  if (name == "xmlns" || name.substr(0, 6) == "xmlns:") return;
+  std::string output;
+  scope.append_output_name(output, name);
+  extra.set(std::move(output), Value(std::string(attribute.value())));
 }
 
 /// The attributes of `element` whose names are not in `known` (namespace declarations aside), as
 /// an object of strings; null when there are none.
 Value extra_attributes(pugi::xml_node element, Names known, const NamespaceScope& scope) {
   Value extra;
-  for (pugi::xml_attribute attribute : element.attributes()) {
+  for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
     std::string_view name = attribute.name();
-    if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
     bool is_known = false;
     for (std::string_view k : known) is_known |= name == k;
-    if (is_known) continue;
-    std::string output;
-    scope.append_output_name(output, name);
-    extra.set(std::move(output), Value(std::string(attribute.value())));
+    if (!is_known) add_extra_attribute(extra, attribute, scope);
   }
   return extra;
 }
 
 /// True when `element` has no attributes other than `known`.
 bool only_attributes(pugi::xml_node element, Names known) {
-  for (pugi::xml_attribute attribute : element.attributes()) {
+  for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
     std::string_view name = attribute.name();
     bool ok = name == "xmlns" || name.substr(0, 6) == "xmlns:";
     for (std::string_view k : known) ok |= name == k;
@@ -93,25 +101,44 @@ std::vector<std::string> split_keywords(std::string_view text) {
 bool read_person(pugi::xml_node element, std::vector<Person>& persons,
                  const NamespaceScope& scope) {
   if (has_child_elements(element)) return false;
-  Person person;
+  Person& person = persons.emplace_back();
   person.name = trimmed_text(element);
-  person.role = element.attribute("role").value();
-  person.group = element.attribute("group").value();
-  person.img = element.attribute("img").value();
-  person.href = element.attribute("href").value();
-  Value extra = extra_attributes(element, {"role", "group", "img", "href"}, scope);
+  Value extra;
+  for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
+    std::string_view name = attribute.name();
+    if (name == "role")
+      person.role = attribute.value();
+    else if (name == "group")
+      person.group = attribute.value();
+    else if (name == "img")
+      person.img = attribute.value();
+    else if (name == "href")
+      person.href = attribute.value();
+    else
+      add_extra_attribute(extra, attribute, scope);
+  }
   if (!extra.is_null()) person.ext[std::string(attributes_key)] = std::move(extra);
-  persons.push_back(std::move(person));
   return true;
 }
 
 FileLink read_file_link(pugi::xml_node element, const NamespaceScope& scope) {
   FileLink link;
-  link.url = std::string(trim(element.attribute("url").value()));
-  link.type = element.attribute("type").value();
-  link.language = element.attribute("language").value();
-  link.rel = element.attribute("rel").value();
-  Value extra = extra_attributes(element, {"url", "type", "language", "rel"}, scope);
+  Value extra;
+  for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
+    std::string_view name = attribute.name();
+    if (name == "url")
+      link.url = trim(attribute.value());
+    else if (name == "type")
+      link.type = attribute.value();
+    else if (name == "language")
+      link.language = attribute.value();
+    else if (name == "rel")
+      link.rel = attribute.value();
+    else
+      add_extra_attribute(extra, attribute, scope);
+  }
   if (!extra.is_null()) link.ext[std::string(attributes_key)] = std::move(extra);
   return link;
 }
@@ -129,7 +156,7 @@ bool read_image(pugi::xml_node element, std::string& image, Extensions& ext,
 
 bool read_explicit(pugi::xml_node element, std::optional<bool>& field) {
   if (field) return false;
-  field = parse_explicit(element_text(element));
+  field = parse_explicit(ElementText(element).view());
   return field.has_value();
 }
 
@@ -206,7 +233,7 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
       }
       if (local == "pubDate") {
         if (episode.published) return false;
-        episode.published = parse_feed_date(element_text(element));
+        episode.published = parse_feed_date(ElementText(element).view());
         return episode.published.has_value();
       }
       if (local == "enclosure") {
@@ -230,7 +257,7 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
     case Namespace::itunes:
       if (local == "duration") {
         if (episode.duration) return false;
-        episode.duration = parse_duration(element_text(element));
+        episode.duration = parse_duration(ElementText(element).view());
         return episode.duration.has_value();
       }
       if (local == "image") return read_image(element, episode.image, episode.ext, scope);
@@ -240,11 +267,11 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
       if (local == "summary") return fill_text(episode.summary, element);
       if (local == "keywords") {
         if (!episode.keywords.empty()) return false;
-        episode.keywords = split_keywords(element_text(element));
+        episode.keywords = split_keywords(ElementText(element).view());
         return true;
       }
       if (local == "season" || local == "episode") {
-        auto value = parse_unsigned(element_text(element));
+        auto value = parse_unsigned(ElementText(element).view());
         if (!value || !element.attributes().empty()) return false;
         if (local == "season") {
           if (episode.season && *episode.season != static_cast<std::int64_t>(*value)) return false;
@@ -258,7 +285,7 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
       return false;
     case Namespace::podcast:
       if (local == "season") {
-        auto value = parse_unsigned(element_text(element));
+        auto value = parse_unsigned(ElementText(element).view());
         if (!value || (episode.season && *episode.season != static_cast<std::int64_t>(*value)))
           return false;
         episode.season = static_cast<std::int64_t>(*value);
@@ -266,7 +293,7 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
         return true;
       }
       if (local == "episode") {
-        auto value = parse_decimal(element_text(element));
+        auto value = parse_decimal(ElementText(element).view());
         if (!value || (episode.number && *episode.number != *value)) return false;
         episode.number = *value;
         keep_extra(episode.ext, "podcast:episode", extra_attributes(element, {}, scope));
@@ -312,9 +339,9 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
 
 void read_item(pugi::xml_node item, Show& show, ReadState& state) {
   std::size_t mark = state.scope.declare(item);
-  Episode episode;
+  Episode& episode = show.episodes.emplace_back();
   DescriptionPair description;
-  for (pugi::xml_node element : item.children()) {
+  for (pugi::xml_node element = item.first_child(); element; element = element.next_sibling()) {
     if (element.type() != pugi::node_element) continue;
     std::size_t inner = state.scope.declare(element);
     ResolvedName name = state.scope.resolve(element.name());
@@ -323,7 +350,6 @@ void read_item(pugi::xml_node item, Show& show, ReadState& state) {
     if (!used) keep_unknown(element, episode.ext, state);
   }
   std::move(description).apply(episode.description, episode.ext);
-  show.episodes.push_back(std::move(episode));
   state.scope.restore(mark);
 }
 
@@ -395,7 +421,7 @@ bool read_channel_element(pugi::xml_node element, ResolvedName name, Show& show,
       if (local == "type") return fill_text(show.type, element);
       if (local == "keywords") {
         if (!show.keywords.empty()) return false;
-        show.keywords = split_keywords(element_text(element));
+        show.keywords = split_keywords(ElementText(element).view());
         return true;
       }
       return false;
@@ -404,7 +430,7 @@ bool read_channel_element(pugi::xml_node element, ResolvedName name, Show& show,
         return only_attributes(element, {}) && fill_text(show.podcast_guid, element);
       if (local == "locked") {
         if (show.locked || !only_attributes(element, {"owner"})) return false;
-        show.locked = parse_flag(element_text(element));
+        show.locked = parse_flag(ElementText(element).view());
         if (!show.locked) return false;
         show.locked_owner = element.attribute("owner").value();
         return true;
@@ -444,6 +470,11 @@ void read_rss(const pugi::xml_document& document, const std::string& input_name,
   }
   pugi::xml_node channel = child_named(root, "channel");
   if (!channel) fail_input(input_name, 1, 1, "the <rss> element has no <channel>");
+
+  std::size_t items = 0;
+  for (pugi::xml_node element = channel.first_child(); element; element = element.next_sibling())
+    items += std::string_view(element.name()) == "item";
+  show.episodes.reserve(show.episodes.size() + items);
 
   ReadState state;
   state.scope.declare(root);

@@ -1,6 +1,8 @@
 // Namespace resolution and raw-element serialisation for the rss importer.
 #include "xml_names.hpp"
 
+#include <cstring>
+
 #include "castkit/feed/xml_escape.hpp"
 
 namespace castkit::rss {
@@ -19,9 +21,11 @@ bool is_declaration(std::string_view attribute) {
 
 std::size_t NamespaceScope::declare(pugi::xml_node element) {
   std::size_t mark = entries_.size();
-  for (pugi::xml_attribute attribute : element.attributes()) {
-    std::string_view name = attribute.name();
-    if (name.substr(0, 6) != "xmlns:") continue;
+  for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
+    const char* raw = attribute.name();
+    if (raw[0] != 'x' || std::strncmp(raw, "xmlns:", 6) != 0) continue;
+    std::string_view name = raw;
     std::string_view prefix = name.substr(6);
     std::string_view uri = attribute.value();
     Namespace ns = namespace_of_uri(uri);
@@ -73,6 +77,18 @@ std::string element_text(pugi::xml_node element) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
       text += child.value();
   return text;
+}
+
+ElementText::ElementText(pugi::xml_node element) {
+  pugi::xml_node first = element.first_child();
+  if (!first) return;
+  if (!first.next_sibling() &&
+      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
+    view_ = first.value();
+    return;
+  }
+  joined_ = element_text(element);
+  view_ = joined_;
 }
 
 void append_element_xml(std::string& out, pugi::xml_node element, NamespaceScope& scope) {

@@ -52,6 +52,23 @@ class NamespaceScope {
 /// The text of an element: its text and CDATA children joined.
 std::string element_text(pugi::xml_node element);
 
+/// The text of an element without a copy when it is a single text or CDATA node (the common
+/// case); otherwise the children joined into a buffer of its own. Use it within one expression
+/// (`ElementText(node).view()`) or keep the object alive while the view is used.
+class ElementText {
+ public:
+  /// Reads the text of `element`.
+  explicit ElementText(pugi::xml_node element);
+  ElementText(const ElementText&) = delete;
+  ElementText& operator=(const ElementText&) = delete;
+  /// The text; valid while this object and the document live.
+  std::string_view view() const { return view_; }
+
+ private:
+  std::string joined_;
+  std::string_view view_;
+};
+
 /// Appends `element` (with its subtree) as XML text: names with castkit's prefixes, no
 /// namespace declarations (they move to the root), no comments; iterative, so depth is no risk.
 void append_element_xml(std::string& out, pugi::xml_node element, NamespaceScope& scope);

@@ -5,6 +5,10 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace castkit::feed {
 namespace {
 
@@ -53,15 +57,48 @@ std::size_t xml_utf8_length(const unsigned char* p, const unsigned char* end) {
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 
+/// The printable ASCII characters a context escapes (controls and non-ASCII bytes always need a
+/// look), for the 16-byte scan.
+struct Specials {
+  char first = 0, second = 0, third = 0, fourth = 0;
+};
+
+/// The offset of the first byte in [p, end) that may need attention: a control, a non-ASCII byte
+/// or one of `specials`. Scans 16 bytes per step with SSE2 (the x86-64 baseline).
+const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end,
+                                const Specials& specials) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i s1 = _mm_set1_epi8(specials.first), s2 = _mm_set1_epi8(specials.second);
+  const __m128i s3 = _mm_set1_epi8(specials.third), s4 = _mm_set1_epi8(specials.fourth);
+  while (end - p >= 16) {
+    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Signed compare: bytes below 0x20 and bytes from 0x80 up are both "less than" 0x20.
+    __m128i hit = _mm_cmplt_epi8(bytes, space);
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, s1), _mm_cmpeq_epi8(bytes, s2)));
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, s3), _mm_cmpeq_epi8(bytes, s4)));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#else
+  (void)specials;
+#endif
+  return p;
+}
+
 /// Copies `text` to `out`, calling `replace(out, p)` for each special byte (which returns how
 /// many bytes it consumed) and fixing bad UTF-8.
 template <typename Replace>
-void escape(std::string& out, std::string_view text, const ByteTable& table, Replace replace) {
+void escape(std::string& out, std::string_view text, const ByteTable& table,
+            const Specials& specials, Replace replace) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   const auto* run = p;
   auto flush = [&] { out.append(reinterpret_cast<const char*>(run), p - run); };
   while (p < end) {
+    p = skip_plain(p, end, specials);
+    if (p >= end) break;
     Need need = table[*p];
     if (need == plain) {
       ++p;
@@ -122,16 +159,16 @@ std::size_t replace_markup(std::string& out, const unsigned char* p, const unsig
 }  // namespace
 
 void append_xml_text(std::string& out, std::string_view text) {
-  escape(out, text, text_table, replace_markup);
+  escape(out, text, text_table, Specials{'&', '<', '>', '&'}, replace_markup);
 }
 
 void append_xml_attribute(std::string& out, std::string_view text) {
-  escape(out, text, attribute_table, replace_markup);
+  escape(out, text, attribute_table, Specials{'&', '<', '>', '"'}, replace_markup);
 }
 
 void append_cdata(std::string& out, std::string_view text) {
   out += "<![CDATA[";
-  escape(out, text, cdata_table,
+  escape(out, text, cdata_table, Specials{']', ']', ']', ']'},
          [](std::string& o, const unsigned char* p, const unsigned char* end) -> std::size_t {
            if (*p == ']') {
              if (end - p >= 3 && p[1] == ']' && p[2] == '>') {
@@ -152,7 +189,7 @@ std::string xml_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   constexpr ByteTable controls = make_table("", false);
-  escape(out, text, controls,
+  escape(out, text, controls, Specials{},
          [](std::string& o, const unsigned char* p, const unsigned char*) -> std::size_t {
            if (*p == '\r') o += '\r';
            return 1;
