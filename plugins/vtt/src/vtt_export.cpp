@@ -194,12 +194,18 @@ class VttExporter : public Exporter {
         header && usable_block(*header) && header->find("\n\n") == std::string::npos)
       out += *header;
     out += "\n\n";
+    // formats.vtt.styles / .regions: false leaves those blocks out (ffmpeg 5.1 reads no cues
+    // at all from a file with a STYLE block).
+    const bool write_regions = context.options["regions"].as_bool(true);
+    const bool write_styles = context.options["styles"].as_bool(true);
     for (const char* kind : {"vtt.regions", "vtt.styles"}) {
+      const bool regions = kind == std::string_view("vtt.regions");
+      if (regions ? !write_regions : !write_styles) continue;
       auto blocks = transcript.ext.find(kind);
       if (blocks == transcript.ext.end()) continue;
       for (const Value& body : blocks->second.items) {
         if (body.kind != Value::Kind::string || !usable_block(body.string)) continue;
-        out += kind == std::string_view("vtt.regions") ? "REGION\n" : "STYLE\n";
+        out += regions ? "REGION\n" : "STYLE\n";
         out += body.string;
         out += "\n\n";
       }

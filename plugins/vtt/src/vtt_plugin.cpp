@@ -19,12 +19,17 @@ void register_vtt_formats(castkit::Registrar& registrar) {
                              .signatures = {"WEBVTT"},
                              .probe = vtt::probe_vtt_chapters,
                              .create = vtt::make_vtt_chapters_importer});
-  registrar.add(ExporterSpec{.format = "vtt",
-                             .description = "WebVTT subtitles with <v Speaker> voices",
-                             .extension = "vtt",
-                             .media_type = "text/vtt",
-                             .link_role = LinkRole::captions,
-                             .create = vtt::make_vtt_exporter});
+  registrar.add(
+      ExporterSpec{.format = "vtt",
+                   .description = "WebVTT subtitles with <v Speaker> voices",
+                   .extension = "vtt",
+                   .media_type = "text/vtt",
+                   .link_role = LinkRole::captions,
+                   .options = {{"vtt-styles", "formats.vtt.styles",
+                                "write STYLE blocks kept from a WebVTT input (true or false)"},
+                               {"vtt-regions", "formats.vtt.regions",
+                                "write REGION blocks kept from a WebVTT input (true or false)"}},
+                   .create = vtt::make_vtt_exporter});
   registrar.add(ExporterSpec{.format = "vtt-chapters",
                              .description = "WebVTT chapters track from the episode's chapters",
                              .extension = "chapters.vtt",
