@@ -11,6 +11,9 @@
 #ifdef CASTKIT_HAVE_MARKDOWN_READER
 #include "markdown_transcript_reader.hpp"
 #endif
+#ifdef CASTKIT_HAVE_TEXT_PAGE_READER
+#include "text_page_reader.hpp"
+#endif
 
 using namespace castkit;
 using castkit::layout::Options;
@@ -502,3 +505,32 @@ TEST_CASE("a very long paragraph is laid out block by block, keeping every word"
   require_well_formed(cues, Options{});
   CHECK(*cues.back().end <= 3'600'000);
 }
+
+#ifdef CASTKIT_HAVE_TEXT_PAGE_READER
+TEST_CASE("reference page rendering: anchors exact, within the last chapter's end") {
+  const std::string page = read_file(CASTKIT_TEST_DATA "/pages/000_09b7be0048653942.txt");
+  const Episode episode =
+      text_page::read_page(page, text_page::ReadOptions{}, "000_09b7be0048653942.txt").episode;
+  REQUIRE(episode.chapters.size() == 17);
+  const Options options;
+  RecordingHost host;
+  const auto cues = layout::layout_cues(episode, options, host);
+  require_well_formed(cues, options);
+  CHECK(host.reports.empty());
+  CHECK(*cues.back().end <= *episode.chapters.back().end);
+  std::size_t anchors = 0, cue_index = 0;
+  for (const auto& paragraph : episode.transcript.segments) {
+    const auto count = layout::detail::split_into_cues(paragraph.text, options).size();
+    if (paragraph.start && count > 0) {
+      ++anchors;
+      CHECK(*cues[cue_index].start == *paragraph.start);
+      CHECK_FALSE(cues[cue_index].estimated);
+    }
+    cue_index += count;
+  }
+  CHECK(anchors == 13);  // the rendering lacks the Break's [36:58]
+  for (const auto& cue : cues)
+    for (const auto& line : lines_of(cue.text))
+      CHECK(layout::detail::count_code_points(line) <= 42);
+}
+#endif
