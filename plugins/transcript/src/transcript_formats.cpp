@@ -55,14 +55,16 @@ Confidence probe_json(const Input& input) {
   return 40;
 }
 
+// Speaker labels such as "<cite>Travis:</cite>" mark a transcript; an ordinary page may have
+// <cite> and <time> elements, but rarely a <cite> that ends with a colon.
 Confidence probe_html(const Input& input) {
   const std::string_view head = input.bytes.substr(0, 4096);
-  const bool cite = contains(head, "<cite");
-  const bool time = contains(head, "<time");
-  const bool paragraph = contains(head, "<p");
-  if (cite && time && paragraph) return 80;
-  if (cite && paragraph) return 45;
-  return 0;
+  int labels = 0;
+  for (std::size_t at = head.find(":</cite>"); at != std::string_view::npos;
+       at = head.find(":</cite>", at + 1))
+    ++labels;
+  if (labels == 0 || !contains(head, "<p")) return 0;
+  return labels >= 2 ? 80 : 50;
 }
 
 class JsonImporter final : public Importer {

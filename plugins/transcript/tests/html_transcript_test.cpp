@@ -156,6 +156,16 @@ TEST_CASE("transcript-html: a huge paragraph is read whole") {
   CHECK(transcript.segments[0].text.size() == 2'000'000 * 5 + 4);
 }
 
+TEST_CASE("transcript-html: the probe wants speaker labels, not just <cite> and <time>") {
+  const auto probe = html_importer_spec().probe;
+  CHECK(probe(Input{"t.html", "<cite>A:</cite><p>x</p><cite>B:</cite><p>y</p>"}) == 80);
+  CHECK(probe(Input{"t.html", "<cite>A:</cite><time>0:01</time><p>x</p>"}) == 50);
+  CHECK(probe(Input{"blog.html",
+                    "<html><p>As <cite>Knuth</cite> said on <time>2020-01-01</time>"
+                    "</p></html>"}) == 0);
+  CHECK(probe(Input{"t.json", "{\"segments\": []}"}) == 0);
+}
+
 TEST_CASE("transcript-html: export spec") {
   const ExporterSpec spec = html_exporter_spec();
   CHECK(spec.media_type == "text/html");

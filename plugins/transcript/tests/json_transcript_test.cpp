@@ -182,6 +182,14 @@ TEST_CASE("transcript-json: a huge transcript reads in one pass") {
   CHECK(transcript.segments.back().start == Millis{count - 1} * 1000 + 500);
 }
 
+TEST_CASE("transcript-json: the probe leaves castkit's own JSON and chapters alone") {
+  const auto probe = json_importer_spec().probe;
+  CHECK(probe(Input{"m.json", R"({"castkit": "1", "episodes": [{"segments": []}]})"}) == 0);
+  CHECK(probe(Input{"c.json", R"({"version": "1.2.0", "chapters": []})"}) == 0);
+  CHECK(probe(Input{"t.html", "<cite>A:</cite><p>x</p>"}) == 0);
+  CHECK(probe(Input{"t.json", R"(  {"segments": [{"startTime": 1, "body": "x"}]})"}) == 90);
+}
+
 TEST_CASE("transcript-json: export and link role") {
   const ExporterSpec spec = json_exporter_spec();
   CHECK(spec.media_type == "application/json");
