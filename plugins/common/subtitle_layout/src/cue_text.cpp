@@ -19,6 +19,9 @@ constexpr double cost_per_cue = 10;
 constexpr double cost_per_line = 100;
 // A cue cut far from full costs up to this much, so tiny cues are used only at sentence ends.
 constexpr double underfill_cost = 15;
+// A line of one word in a cue of several lines reads badly ("where / at like the ..."); this
+// makes a slightly worse break elsewhere win unless the lone word ends a sentence or clause.
+constexpr double lone_word_cost = 25;
 
 // Greedy first fit of words[first, last) into lines: the fewest lines the words can take.
 struct LineFill {
@@ -149,7 +152,8 @@ std::string break_into_lines(const std::vector<std::string_view>& words, const O
         length += lengths[j - 1] + (j > i + 1 ? 1 : 0);
         if (length > max_chars && j > i + 1) break;
         const double slack = length > max_chars ? 0.0 : double(max_chars - length);
-        const double cost = best[k - 1][i] + cost_per_line + break_cost + slack * slack / max_chars;
+        double cost = best[k - 1][i] + cost_per_line + break_cost + slack * slack / max_chars;
+        if (j == i + 1 && n > 2) cost += lone_word_cost;
         if (cost < best[k][j]) {
           best[k][j] = cost;
           from[k][j] = i;

@@ -202,6 +202,10 @@ TEST_CASE("line breaks prefer sentence ends, then clauses, then conjunctions") {
   CHECK(layout::detail::break_into_lines(
             layout::detail::split_words("The compiler is fast and the binaries are really small"),
             options) == "The compiler is fast\nand the binaries are really small");
+  // A lone word on a line loses to a slightly worse break elsewhere.
+  CHECK(layout::detail::break_into_lines(
+            layout::detail::split_words("where at like the engineering manager level,"), options) ==
+        "where at like the engineering\nmanager level,");
   CHECK(layout::detail::break_into_lines(layout::detail::split_words("Short text."), options) ==
         "Short text.");
 }
