@@ -58,6 +58,10 @@ std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encod
   return std::string(bytes);
 }
 
+// Text that is an element's only content is stored in the element itself: fewer nodes, less
+// memory, a faster parse (xml_names.hpp reads both forms).
+constexpr unsigned parse_options = pugi::parse_default | pugi::parse_embed_pcdata;
+
 void parse_feed(pugi::xml_document& document, std::string& buffer, std::string_view bytes,
                 const std::string& forced_encoding, const std::string& input_name) {
   buffer = feed_to_utf8(bytes, forced_encoding, input_name);

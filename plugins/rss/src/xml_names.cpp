@@ -68,11 +68,12 @@ void NamespaceScope::append_output_name(std::string& out, std::string_view quali
 }
 
 std::string element_text(pugi::xml_node element) {
+  // With pugi::parse_embed_pcdata the first text of an element is its value, not a child.
+  std::string text = element.value();
   pugi::xml_node first = element.first_child();
-  if (first && !first.next_sibling() &&
+  if (text.empty() && first && !first.next_sibling() &&
       (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
     return first.value();
-  std::string text;
   for (pugi::xml_node child : element.children())
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
       text += child.value();
@@ -80,9 +81,13 @@ std::string element_text(pugi::xml_node element) {
 }
 
 ElementText::ElementText(pugi::xml_node element) {
+  const char* embedded = element.value();  // the text, when parsed with parse_embed_pcdata
   pugi::xml_node first = element.first_child();
-  if (!first) return;
-  if (!first.next_sibling() &&
+  if (!first) {
+    view_ = embedded;
+    return;
+  }
+  if (*embedded == '\0' && !first.next_sibling() &&
       (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
     view_ = first.value();
     return;
@@ -108,10 +113,21 @@ void append_element_xml(std::string& out, pugi::xml_node element, NamespaceScope
         feed::append_xml_attribute(out, attribute.value());
         out += '"';
       }
-      if (node.first_child()) {
+      const char* embedded = node.value();  // text kept in the element (parse_embed_pcdata)
+      if (*embedded != '\0') {
         out += '>';
+        feed::append_xml_text(out, embedded);
+      }
+      if (node.first_child()) {
+        if (*embedded == '\0') out += '>';
         node = node.first_child();
         descended = true;
+      } else if (*embedded != '\0') {
+        out += "</";
+        scope.append_output_name(out, node.name());
+        out += '>';
+        scope.restore(marks.back());
+        marks.pop_back();
       } else {
         out += "/>";
         scope.restore(marks.back());
