@@ -78,6 +78,10 @@ TEST_CASE("bad JSON chapters: truncated, binary, not chapters") {
   CHECK_THROWS_WITH(import_as("chapters", R"({"segments":[]})"), Catch::Contains("\"chapters\""));
   std::string deep(100000, '[');
   CHECK_THROWS_AS(import_as("chapters", deep), Error);
+  CHECK_THROWS_AS(import_as("chapters", deep + std::string(100000, ']')),
+                  Error);  // well-formed, not chapters
+  std::string latin1 = "{\"chapters\":[{\"startTime\":1,\"title\":\"Caf\xE9\"}]}";
+  CHECK_THROWS_WITH(import_as("chapters", latin1), Catch::Contains("--input-encoding"));
 }
 
 TEST_CASE("probe") {

@@ -18,7 +18,8 @@ std::string base_type(std::string_view type) {
 /// One fetch and what to do with its body.
 struct Job {
   Episode* episode;
-  bool chapters;  ///< true: chapters file; false: JSON transcript
+  bool chapters;         ///< true: chapters file; false: JSON transcript
+  std::string language;  ///< the transcript link's language
 };
 
 }  // namespace
@@ -43,14 +44,14 @@ void follow_links(Show& show, Context& context, const std::string& input_name) {
         is_json_chapters_type(episode.chapters_link->type)) {
       requests.push_back(
           {episode.chapters_link->url, "application/json+chapters, application/json"});
-      jobs.push_back({&episode, true});
+      jobs.push_back({&episode, true, {}});
     }
     if (!episode.transcript.segments.empty()) continue;
     bool queued = false;
     for (const FileLink& link : episode.transcript_links) {
       if (!queued && is_json_transcript_type(link.type)) {
         requests.push_back({link.url, "application/json"});
-        jobs.push_back({&episode, false});
+        jobs.push_back({&episode, false, link.language});
         queued = true;
       }
     }
@@ -77,7 +78,9 @@ void follow_links(Show& show, Context& context, const std::string& input_name) {
       if (jobs[i].chapters) {
         jobs[i].episode->chapters = feed::parse_json_chapters(response.body, url).chapters;
       } else {
-        feed::parse_json_transcript(response.body, url, jobs[i].episode->transcript);
+        Transcript& transcript = jobs[i].episode->transcript;
+        feed::parse_json_transcript(response.body, url, transcript);
+        if (transcript.language.empty()) transcript.language = jobs[i].language;
       }
     } catch (const Error& error) {
       Diagnostic warning = error.diagnostic();

@@ -109,3 +109,16 @@ TEST_CASE("the spec example: placeholder guid and old-style chapters type") {
   LintResult alt = lint(read_data("rss/partytime-example-alt-ns.xml"));
   CHECK(alt.has(Severity::warning, "old URI"));
 }
+
+TEST_CASE("lint survives deep nesting and binary input") {
+  std::string deep = "<rss version=\"2.0\"><channel><title>T</title><item>";
+  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  for (int i = 0; i < 100000; ++i) deep += "</a>";
+  deep += "</item></channel></rss>";
+  LintResult nested = lint(deep);
+  CHECK(nested.has(Severity::error, "an item needs a <title>"));
+  std::string binary;
+  for (int i = 0; i < 2048; ++i) binary += static_cast<char>((i * 131) % 256);
+  LintResult garbage = lint(binary);
+  CHECK(garbage.errors == 1);
+}

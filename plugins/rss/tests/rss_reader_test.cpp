@@ -167,12 +167,13 @@ TEST_CASE("following links reads JSON chapters and transcripts (--follow)") {
   std::string feed =
       R"(<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>T</title>
 <item><title>A</title><podcast:chapters url="https://example.com/ch.json" type="application/json+chapters"/>
-<podcast:transcript url="https://example.com/t.json" type="application/json"/></item>
+<podcast:transcript url="https://example.com/t.json" type="application/json" language="en"/></item>
 <item><title>B</title><podcast:chapters url="https://example.com/missing.json" type="application/json"/>
 <podcast:transcript url="https://example.com/t.vtt" type="text/vtt"/></item></channel></rss>)";
   Show show = import_feed(feed, "feed.xml", {{"follow", "true"}}, &host);
   CHECK_FALSE(show.episodes[0].chapters.empty());
   CHECK_FALSE(show.episodes[0].transcript.segments.empty());
+  CHECK(show.episodes[0].transcript.language == "en");
   CHECK(show.episodes[1].chapters.empty());
   CHECK(host.count(Severity::warning) == 1);  // the 404
   CHECK(host.logs.size() == 1);               // the VTT transcript left to its own format
