@@ -16,9 +16,27 @@ std::string clock(Millis ms) {
   return buffer;
 }
 
-void warn(Host& host, std::string message) {
-  host.report(Diagnostic{Severity::warning, {}, 0, 0, "subtitle layout: " + std::move(message)});
-}
+// Reports warnings through the host: the first `shown` of them, then how many more there were,
+// so a transcript with thousands of conflicts does not bury the output.
+class Warnings {
+ public:
+  explicit Warnings(Host& host) : host_(host) {}
+  void add(std::string message) {
+    if (++count_ <= shown) report(std::move(message));
+  }
+  void finish() {
+    if (count_ > shown)
+      report(std::to_string(count_ - shown) + " more warning(s) like these were not shown");
+  }
+
+ private:
+  static constexpr int shown = 20;
+  void report(std::string message) {
+    host_.report(Diagnostic{Severity::warning, {}, 0, 0, "subtitle layout: " + std::move(message)});
+  }
+  Host& host_;
+  int count_ = 0;
+};
 
 double weight_of(const CueMeasure& cue) {
   return std::max(1, cue.syllables);
@@ -79,7 +97,7 @@ std::vector<Millis> share(Millis total, const std::vector<double>& weights,
 // else at max_cps, else (with a warning) at the bare minimum of min_gap + 1 ms each.
 std::vector<Millis> fill_interval(const std::vector<CueMeasure>& cues, std::size_t first,
                                   std::size_t last, Millis from, Millis total,
-                                  const Options& options, Host& host) {
+                                  const Options& options, Warnings& warnings) {
   std::vector<double> weights;
   std::vector<Millis> at_target, at_ceiling, bare;
   Millis need_target = 0, need_ceiling = 0;
@@ -95,15 +113,16 @@ std::vector<Millis> fill_interval(const std::vector<CueMeasure>& cues, std::size
   if (need_ceiling <= total) return share(total, weights, at_ceiling);
   char needed[32];
   std::snprintf(needed, sizeof needed, "%.1f", double(need_ceiling) / 1000.0);
-  warn(host, std::to_string(last - first) + " cue(s) from " + clock(from) + " to " +
-                 clock(from + total) + " need " + needed +
-                 " s to be read within max_cps and min_duration; they are shown for less");
+  warnings.add(std::to_string(last - first) + " cue(s) from " + clock(from) + " to " +
+               clock(from + total) + " need " + needed +
+               " s to be read within max_cps and min_duration; they are shown for less");
   return share(total, weights, bare);
 }
 
 // Keeps the knots that can be honoured, in cue order, the first one at cue 0.
 std::vector<Knot> usable_knots(std::size_t cue_count, std::vector<Knot> knots,
-                               std::optional<Millis> duration, const Options& options, Host& host) {
+                               std::optional<Millis> duration, const Options& options,
+                               Warnings& warnings) {
   std::stable_sort(knots.begin(), knots.end(), [](const Knot& a, const Knot& b) {
     return a.cue != b.cue ? a.cue < b.cue : a.priority > b.priority;
   });
@@ -128,8 +147,8 @@ std::vector<Knot> usable_knots(std::size_t cue_count, std::vector<Knot> knots,
     }
     if (!problem.empty()) {
       if (knot.priority > 0)
-        warn(host, "the time " + clock(knot.time) + " of \"" + knot.label + "\" " + problem +
-                       "; ignored, that cue's time is estimated");
+        warnings.add("the time " + clock(knot.time) + " of \"" + knot.label + "\" " + problem +
+                     "; ignored, that cue's time is estimated");
     } else if (replaces_origin) {
       kept[0] = std::move(knot);
     } else {
@@ -141,7 +160,8 @@ std::vector<Knot> usable_knots(std::size_t cue_count, std::vector<Knot> knots,
 
 // Slots for the cues after the last knot: the measured speaking rate, kept within `duration`.
 std::vector<Millis> fill_tail(const std::vector<CueMeasure>& cues, const std::vector<Knot>& kept,
-                              std::optional<Millis> duration, const Options& options, Host& host) {
+                              std::optional<Millis> duration, const Options& options,
+                              Warnings& warnings) {
   const Knot& first = kept.front();
   const Knot& last = kept.back();
   double spoken = 0;
@@ -159,10 +179,10 @@ std::vector<Millis> fill_tail(const std::vector<CueMeasure>& cues, const std::ve
   if (!duration || last.time + total - options.min_gap <= *duration) return slots;
   const Millis room = *duration + options.min_gap - last.time;
   if (room >= Millis(slots.size()) * (options.min_gap + 1))
-    return fill_interval(cues, last.cue, cues.size(), last.time, room, options, host);
-  warn(host, "the last " + std::to_string(slots.size()) + " cue(s) do not fit between " +
-                 clock(last.time) + " and the episode's end at " + clock(*duration) +
-                 "; they run past it");
+    return fill_interval(cues, last.cue, cues.size(), last.time, room, options, warnings);
+  warnings.add("the last " + std::to_string(slots.size()) + " cue(s) do not fit between " +
+               clock(last.time) + " and the episode's end at " + clock(*duration) +
+               "; they run past it");
   return slots;
 }
 
@@ -172,19 +192,21 @@ std::vector<CueTime> time_cues(const std::vector<CueMeasure>& cues, std::vector<
                                std::optional<Millis> duration, const Options& options, Host& host) {
   const std::size_t n = cues.size();
   if (n == 0) return {};
-  const auto kept = usable_knots(n, std::move(knots), duration, options, host);
+  Warnings warnings(host);
+  const auto kept = usable_knots(n, std::move(knots), duration, options, warnings);
   std::vector<Millis> slots;
   slots.reserve(n);
   for (std::size_t k = 0; k + 1 < kept.size(); ++k) {
     const auto part = fill_interval(cues, kept[k].cue, kept[k + 1].cue, kept[k].time,
-                                    kept[k + 1].time - kept[k].time, options, host);
+                                    kept[k + 1].time - kept[k].time, options, warnings);
     slots.insert(slots.end(), part.begin(), part.end());
   }
   if (kept.back().cue < n) {
-    const auto tail = fill_tail(cues, kept, duration, options, host);
+    const auto tail = fill_tail(cues, kept, duration, options, warnings);
     slots.insert(slots.end(), tail.begin(), tail.end());
   }
 
+  warnings.finish();
   std::vector<CueTime> times(n);
   Millis start = kept.front().time;
   std::size_t next_knot = 0;

@@ -538,3 +538,15 @@ TEST_CASE("reference page rendering: anchors exact, within the last chapter's en
       CHECK(layout::detail::count_code_points(line) <= 42);
 }
 #endif
+
+TEST_CASE("many conflicts give at most 20 warnings and a count of the rest") {
+  Episode episode;
+  for (int i = 0; i < 50; ++i)  // every anchor 10 ms after the one before: none can be kept
+    episode.transcript.segments.push_back(
+        Segment{Millis{1000} + (i == 0 ? 0 : 10 * i), std::nullopt, false, "A", "Some words."});
+  RecordingHost host;
+  const auto cues = layout::layout_cues(episode, Options{}, host);
+  require_well_formed(cues, Options{});
+  REQUIRE(host.reports.size() == 21);
+  CHECK_THAT(host.reports.back().message, Catch::Contains("29 more warning(s)"));
+}
