@@ -43,8 +43,7 @@ toolkit_argv() {  # TASK IN OUT [CHAPTERS_DIR] -> sets TK=(argv)
     rss2json) TK=("$TOOLKIT_BIN" convert "$2" -f rss -t json -o "$3") ;;
     feed) TK=("$TOOLKIT_BIN" convert "$2" -f json -t rss -o "$3") ;;  # IN: feed_10k.castkit.json
     feed+chapters) TK=("$TOOLKIT_BIN" build "$2" -o "${3%/*}" -q) ;;  # IN: the project's castkit.yaml
-    html2json) TK=("$TOOLKIT_BIN" convert "$2" -f html -t json -o "$3"  # the page's site profile,
-      --set "formats.html.sites=$PWD/sites" --set formats.html.site=frugalstack) ;;  # as the peers select
+    html2json) TK=("$TOOLKIT_BIN" convert "$2" -f html -t json -o "$3") ;;  # the generic chain, no profile
     *) return 1 ;;
   esac
 }
@@ -176,8 +175,6 @@ task_html2json() {  # chapters table + transcript paragraphs out of a 2 MB episo
   done
   peer html2json "python3 lxml.html (XPath)" html "$in" "$o.lxml.json" -- "$PY" peers/py/lxml_extract.py "$in" "$o.lxml.json"
   toolkit html2json html "$in" "$o.castkit.json"
-  [[ -z ${TOOLKIT_BIN:-} ]] || peer html2json "castkit, no profile (generic chain)" html "$in" "$o.castkit-generic.json" -- \
-    "$TOOLKIT_BIN" convert "$in" -f html -t json -o "$o.castkit-generic.json"
 }
 
 task_cold() {  # start-up cost: a 1-hour episode (srt_1h.srt) -> WebVTT, as a whole process
