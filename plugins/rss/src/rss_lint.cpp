@@ -45,9 +45,10 @@ class Linter {
       : host_(host), file_(std::move(file)), lines_(text) {}
 
   void report(Severity severity, pugi::xml_node node, const std::string& message) {
-    TextPosition at =
-        node ? lines_.at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug(), 0)))
-             : TextPosition{1, 1};
+    // pugixml gives an element's offset at its name; point at its '<'.
+    std::ptrdiff_t offset = node ? node.offset_debug() : 0;
+    if (node.type() == pugi::node_element && offset > 0) --offset;
+    TextPosition at = lines_.at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0)));
     host_.report(Diagnostic{severity, file_, at.line, at.column, message});
     if (severity == Severity::error) ++errors_;
   }

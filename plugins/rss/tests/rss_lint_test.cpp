@@ -77,6 +77,9 @@ TEST_CASE("findings carry lines and the right severity") {
                                      "</podcast:funding><podcast:medium>radio</podcast:medium>");
   LintResult result = lint(feed);
   CHECK(result.has(Severity::error, "is not a UUID", 8));
+  for (const auto& d : result.host.diagnostics)
+    if (d.message.find("is not a UUID") != std::string::npos) CHECK(d.column == 1);  // at its '<'
+
   CHECK(result.has(Severity::warning, "\"Hostess\" is not in the Podcasting 2.0 taxonomy", 11));
   CHECK(result.has(Severity::warning, "itunes:explicit \"yes\""));
   CHECK(result.has(Severity::error, "needs a length attribute"));
