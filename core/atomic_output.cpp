@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "atomic_output.hpp"
@@ -37,6 +39,26 @@ mode_t mode_for(const std::string& path) {
   return 0666 & ~mask;
 }
 
+/// True when `path` is a regular file holding exactly `bytes` (then it needs no rewrite).
+bool already_holds(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+              static_cast<std::uint64_t>(st.st_size) == bytes.size();
+  char buffer[1 << 16];
+  while (same && !bytes.empty()) {
+    ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, bytes.size()));
+    if (n <= 0 || std::memcmp(buffer, bytes.data(), static_cast<std::size_t>(n)) != 0) {
+      same = false;
+      break;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return same;
+}
+
 }  // namespace
 
 void write_atomically(const std::string& path, std::string_view bytes, bool durable) {
@@ -45,6 +67,9 @@ void write_atomically(const std::string& path, std::string_view bytes, bool dura
       fail_io("-", std::string("cannot write to stdout: ") + std::strerror(errno));
     return;
   }
+  // An unchanged output is left alone: no rewrite, its mtime kept (make- and rsync-friendly),
+  // and no rename that makes ext4 flush the replaced file.
+  if (already_holds(path, bytes)) return;
   const auto slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);

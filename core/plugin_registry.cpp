@@ -141,18 +141,21 @@ PluginRegistry::PluginRegistry(const std::vector<std::string>& directories,
   }
   if (cache_file.empty()) return;
 
-  // Keep cache entries of directories this run did not look at, while their files exist.
+  // A plugin that left a directory this run scanned makes the cache stale too.
+  for (const PluginRecord& c : cached)
+    if (!seen_keys.count(c.key) && scanned_dirs.count(parent_of(c.key))) dirty = true;
+  if (!dirty) return;
+  // Keep the entries of directories this run did not look at (other builds, other
+  // --plugin-path runs) while their files exist; only a run that rewrites the cache checks.
   std::vector<PluginRecord> kept;
   for (PluginRecord& c : cached) {
-    if (seen_keys.count(c.key)) continue;
     struct stat st;
-    if (scanned_dirs.count(parent_of(c.key)) || ::stat(c.key.c_str(), &st) != 0) {
-      dirty = true;
+    if (seen_keys.count(c.key) || scanned_dirs.count(parent_of(c.key)) ||
+        ::stat(c.key.c_str(), &st) != 0)
       continue;
-    }
     kept.push_back(std::move(c));
   }
-  if (dirty) write_cache(cache_file, std::move(kept));
+  write_cache(cache_file, std::move(kept));
 }
 
 void PluginRegistry::write_cache(const std::string& cache_file, std::vector<PluginRecord> kept) {
