@@ -75,6 +75,32 @@ class JsonImporter final : public Importer {
   }
 };
 
+// Transcript files cannot hold times before 0 (an offset transform can make them): `segments`
+// with such times raised to 0 (JSON) or dropped (HTML, `drop`), with one warning.
+std::vector<Segment> without_negative_times(const std::vector<Segment>& segments, bool drop,
+                                            const std::string& output_name, Host& host) {
+  std::vector<Segment> out = segments;
+  std::size_t changed = 0;
+  for (Segment& segment : out) {
+    bool negative = false;
+    for (std::optional<Millis>* time : {&segment.start, &segment.end}) {
+      if (*time && **time < 0) {
+        negative = true;
+        if (drop)
+          time->reset();
+        else
+          *time = 0;
+      }
+    }
+    changed += negative ? 1 : 0;
+  }
+  if (changed > 0)
+    host.report(Diagnostic{Severity::warning, output_name, 0, 0,
+                           std::to_string(changed) + " segment(s) have times before 0; " +
+                               (drop ? "their times are left out" : "written as 0")});
+  return out;
+}
+
 class JsonExporter final : public Exporter {
  public:
   void write(const ExportRequest& request, std::string& out, Context& context) override {
@@ -84,7 +110,9 @@ class JsonExporter final : public Exporter {
       return s.text.empty() || (s.start && s.end);
     });
     if (timed) {
-      write_json_transcript(segments, episode.transcript.ext, out);
+      write_json_transcript(
+          without_negative_times(segments, false, request.output_name, context.host),
+          episode.transcript.ext, out);
       return;
     }
     // JSON transcripts time every segment: estimate what the source leaves out.
@@ -110,7 +138,10 @@ class HtmlExporter final : public Exporter {
     options.document = context.options["document"].as_bool(false);
     options.title = episode.title;
     options.language = episode.transcript.language;
-    write_html_transcript(episode.transcript, options, out);
+    Transcript transcript = episode.transcript;
+    transcript.segments =
+        without_negative_times(transcript.segments, true, request.output_name, context.host);
+    write_html_transcript(transcript, options, out);
   }
 };
 

@@ -213,3 +213,21 @@ TEST_CASE("transcript-json: UTF-16 with a BOM and UTF-8 with a BOM are decoded f
   CHECK_THROWS_WITH(import(json_importer_spec(), "{\"segments\": [{\"body\": \"caf\xE9\"}]}", host),
                     Catch::Contains("--input-encoding"));
 }
+
+TEST_CASE("transcript-json and transcript-html: times before 0 are not written") {
+  RecordingHost host;
+  Show show;
+  auto& segments = show.episodes.emplace_back().transcript.segments;
+  segments.push_back(Segment{-2000, -500, false, "A", "Cut by an offset."});
+  segments.push_back(Segment{1000, 2000, false, "A", "Kept."});
+  const std::string json = export_episode(json_exporter_spec(), show, host);
+  const Transcript back = read_json_transcript(json, "out.json", host);
+  CHECK(back.segments.at(0).start == 0);
+  CHECK(back.segments.at(0).end == 0);
+  CHECK(back.segments.at(1).start == 1000);
+  CHECK(host.reported("1 segment(s) have times before 0; written as 0"));
+  const std::string html = export_episode(html_exporter_spec(), show, host);
+  CHECK(html.find("<time>0:01</time>") != std::string::npos);
+  CHECK(html.find("-0:") == std::string::npos);
+  CHECK(host.reported("their times are left out"));
+}
