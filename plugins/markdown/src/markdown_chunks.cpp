@@ -22,7 +22,33 @@ std::string_view fence_of(std::string_view line) {
   return line.substr(pos, end - pos);
 }
 
+// The line starting at `pos` without its line end, and where the next line starts.
+std::string_view line_at(std::string_view text, std::size_t pos, std::size_t& next) {
+  std::size_t newline = text.find('\n', pos);
+  next = newline == std::string_view::npos ? text.size() : newline + 1;
+  std::string_view line = text.substr(pos, next - pos);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  return line;
+}
+
 }  // namespace
+
+std::size_t front_matter_length(std::string_view text) {
+  constexpr std::size_t kMaxFrontMatter = 64 * 1024;
+  std::size_t next = 0;
+  if (line_at(text, 0, next) != "---") return 0;
+  // The first line must be a YAML key ("title: ..."), so a rule opening a transcript is kept.
+  std::string_view first = line_at(text, next, next);
+  std::size_t colon = first.find(':');
+  if (colon == std::string_view::npos || colon == 0 ||
+      first.substr(0, colon).find_first_of(" *_[`>#") != std::string_view::npos)
+    return 0;
+  for (std::size_t pos = next; pos < text.size() && pos < kMaxFrontMatter; pos = next) {
+    std::string_view line = line_at(text, pos, next);
+    if (line == "---" || line == "...") return next;
+  }
+  return 0;
+}
 
 std::vector<Chunk> split_into_chunks(std::string_view text, const ChunkLimits& limits) {
   std::vector<Chunk> chunks;

@@ -25,6 +25,10 @@ struct OversizedBlock {
   std::size_t offset = 0;  ///< the block's first byte
 };
 
+/// The length of a YAML front matter block at the start of `text` ("---" line, YAML, a closing
+/// "---" or "..." line, as Jekyll and Hugo write), or 0 when there is none.
+std::size_t front_matter_length(std::string_view text);
+
 /// Splits `text` into chunks. Throws OversizedBlock when a paragraph (a run of non-blank lines
 /// outside a code fence) is longer than `limits.max_block_bytes`: a paragraph that long is not a
 /// transcript, and cmark's memory grows with the number of inline nodes in it.

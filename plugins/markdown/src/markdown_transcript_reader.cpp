@@ -234,10 +234,11 @@ class TurnBuilder {
 Transcript read_transcript(std::string_view text, const ReadOptions& options,
                            const std::string& input_name) {
   std::vector<Chunk> chunks;
+  const std::size_t body = front_matter_length(text);  // YAML front matter is not transcript
   try {
-    chunks = split_into_chunks(text, options.limits);
+    chunks = split_into_chunks(text.substr(body), options.limits);
   } catch (const OversizedBlock& oversized) {
-    TextPosition at = position_at(text, oversized.offset);
+    TextPosition at = position_at(text, body + oversized.offset);
     fail_input(input_name, at.line, at.column,
                "paragraph longer than " + std::to_string(options.limits.max_block_bytes) +
                    " bytes (formats.markdown.max_block_bytes); expected transcript paragraphs "

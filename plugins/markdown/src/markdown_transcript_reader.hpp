@@ -25,7 +25,8 @@ struct ReadOptions {
 /// Reads `text` (valid UTF-8) into segments, one per paragraph: `**Name:**` opens a turn (the
 /// label may stand alone), unlabelled paragraphs continue it, a `[mm:ss]`-style time at the
 /// start of a paragraph becomes its exact start, `**Break:**` gives a break segment, and text
-/// before the first label has no speaker. `text` holds plain text, `html` the inline markup.
+/// before the first label has no speaker. `text` holds plain text, `html` the inline markup. A
+/// YAML front matter block at the start is skipped.
 /// `input_name` is used in errors (a paragraph longer than the limit).
 Transcript read_transcript(std::string_view text, const ReadOptions& options,
                            const std::string& input_name);

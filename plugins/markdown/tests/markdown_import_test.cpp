@@ -189,3 +189,16 @@ TEST_CASE("probe: labelled transcripts are recognised, other text is not") {
   CHECK(by_name < 35);
   CHECK(probe(Input{"x.md", std::string("\0\1", 2), "", "", ""}) == 0);
 }
+
+TEST_CASE("YAML front matter is skipped; a lone --- line is Markdown") {
+  Show show = import_markdown("---\ntitle: Episode 1\ndate: 2024-01-01\n---\n\n**Ann:** Hi.\n");
+  const auto& s = show.episodes.at(0).transcript.segments;
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].text == "Hi.");
+  Show unclosed = import_markdown("---\n**Ann:** Hi.\n");
+  CHECK(unclosed.episodes.at(0).transcript.segments.at(0).speaker == "Ann");
+  Show rules = import_markdown("---\n\n**Ann:** Hi.\n\n---\n\n**Bob:** Bye.\n");
+  CHECK(rules.episodes.at(0).transcript.segments.size() == 2);
+  Show syntax = import_markdown(read_test_file("pages/syntax_show_900.md"));
+  CHECK(syntax.episodes.at(0).transcript.segments.at(0).text.starts_with("Wes and Scott talk"));
+}
