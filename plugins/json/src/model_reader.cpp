@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <type_traits>
 #include <vector>
 
 #include "castkit/text.hpp"
@@ -178,6 +179,12 @@ class ModelReader {
                     "; JSON must be UTF-8 (for another encoding, use --input-encoding)");
       }
     }
+    if (error == simdjson::UNESCAPED_CHARS) {  // the first control character that is not a space
+      for (std::size_t i = 0; i < text_.size() && !where; ++i)
+        if (static_cast<unsigned char>(text_[i]) < 0x20 && text_[i] != '\t' && text_[i] != '\n' &&
+            text_[i] != '\r')
+          where = base_ + i;
+    }
     if (error == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || error == simdjson::UNCLOSED_STRING)
       where = base_ + text_.size();  // where the input ends
     if (!where) where = current();
@@ -234,8 +241,20 @@ class ModelReader {
 
   std::string string(od::value& v) {
     expect(v, od::json_type::string, "a string");
+    // Most strings have no escapes: copy them straight from the input instead of through the
+    // parser's unescaping buffer, which would otherwise grow by the size of all the text.
+    // (Stage 1 has already checked UTF-8, raw control characters and the closing quote.)
+    const std::string_view token = v.raw_json_token();  // the string and what follows it
+    const std::size_t close = token.find('"', 1);
+    const std::string_view content =
+        token.substr(1, close == std::string_view::npos ? 0 : close - 1);
+    if (close != std::string_view::npos && content.find('\\') == std::string_view::npos) {
+      simdjson::ondemand::raw_json_string raw;
+      check(v.get_raw_json_string().get(raw), token.data());
+      return std::string(content);
+    }
     std::string_view s;
-    check(v.get_string().get(s), location(v));
+    check(v.get_string().get(s), token.data());
     return std::string(s);
   }
 
@@ -311,15 +330,20 @@ class ModelReader {
     }
   }
 
-  /// Calls reserve(count), then fn(element) for each element of the array v.
+  /// Calls reserve(count) (unless it is nullptr), then fn(element) for each element of the
+  /// array v.
   template <class Fn, class Reserve>
   void elements(od::value& v, Fn&& fn, Reserve&& reserve) {
     expect(v, od::json_type::array, "an array");
     od::array array;
     check(v.get_array().get(array), location(v));
-    std::size_t count = 0;
-    // Counting skips over the elements without parsing them; a malformed array fails below.
-    if (array.count_elements().get(count) == simdjson::SUCCESS) reserve(count);
+    // Counting skips over the elements without parsing them (a malformed array fails below).
+    // Only the model's own lists count: they are shallow, while extension values may nest deep
+    // and counting at every level would cost the square of the depth.
+    if constexpr (!std::is_null_pointer_v<std::decay_t<Reserve>>) {
+      std::size_t count = 0;
+      if (array.count_elements().get(count) == simdjson::SUCCESS) reserve(count);
+    }
     std::size_t index = 0;
     for (auto result : array) {
       od::value element;
@@ -333,7 +357,7 @@ class ModelReader {
   /// Calls fn(element) for each element of the array v.
   template <class Fn>
   void elements(od::value& v, Fn&& fn) {
-    elements(v, fn, [](std::size_t) {});
+    elements(v, fn, nullptr);
   }
 
   /// Appends the elements of the array v to `into`, each read by read_item(element, item).
