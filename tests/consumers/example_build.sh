@@ -11,6 +11,14 @@ rm -rf "$out"
 feed="$out/feed.xml"
 xmllint --noout "$feed"
 "$castkit" lint "$feed"
+/usr/bin/python3 -c '
+import sys, feedparser
+feed = feedparser.parse(sys.argv[1])
+entry = feed.entries[0] if feed.entries else {}
+ok = not feed.bozo and len(feed.entries) == 1 and entry.get("itunes_duration") == "3808" \
+    and entry.get("title", "").startswith("Rust efficiencies")
+sys.exit(0 if ok else "feedparser does not read the example feed back: %r" % (feed.get("bozo_exception"),))
+' "$feed"
 base=https://podcast.example.com/shipit/
 for file in episodes/ship-it-89.chapters.json episodes/ship-it-89.vtt episodes/ship-it-89.srt \
             episodes/ship-it-89.transcript.json episodes/ship-it-89.transcript.html; do
