@@ -8,6 +8,10 @@
 namespace castkit::text_page {
 namespace {
 
+// A person's name is short: longer text on a Featuring line is a sentence, not a name.
+constexpr std::size_t kMaxNameBytes = 60;
+constexpr std::size_t kMaxNameWords = 6;
+
 bool is_space(char c) {
   return c == ' ' || c == '\t';
 }
@@ -155,7 +159,8 @@ std::optional<Person> parse_person(std::string_view line) {
     if (role.empty()) role = role_in(name.substr(paren));
     name = trim(name.substr(0, paren));
   }
-  if (name.empty()) return std::nullopt;
+  if (name.empty() || name.size() > kMaxNameBytes || words(name).size() > kMaxNameWords)
+    return std::nullopt;
   Person person;
   person.name = std::string(name);
   person.role = role;

@@ -30,7 +30,8 @@ std::string_view find_url(std::string_view text);
 std::string find_call_to_action_address(std::string_view text);
 
 /// A "Featuring" line: "Name", "Name – Website, GitHub" or "Name (host)". The role is set when
-/// the line says host, co-host or guest.
+/// the line says host, co-host or guest. Nothing when the name part is not a name (more than 6
+/// words or 60 bytes: a sentence).
 std::optional<Person> parse_person(std::string_view line);
 
 /// A "Sponsors" line: "Name – what the episode says", with the URL the text gives, if any.

@@ -58,6 +58,13 @@ bool read_episode_line(std::string_view line, PageResult& result) {
   return false;
 }
 
+// Appends a paragraph to the summary (plain text) and the description (HTML).
+void add_summary_paragraph(std::string_view paragraph, Episode& episode) {
+  if (!episode.summary.empty()) episode.summary += "\n\n", episode.description += "\n";
+  episode.summary += paragraph;
+  episode.description += "<p>" + escape_html(paragraph) + "</p>";
+}
+
 // The lines before the first heading: an optional header (show and episode number, title, a
 // "with ..." byline), then the summary paragraphs.
 void read_opening(const std::vector<Line>& lines, const ReadOptions& options, PageResult& result) {
@@ -67,13 +74,9 @@ void read_opening(const std::vector<Line>& lines, const ReadOptions& options, Pa
     if (first < lines.size()) result.episode.title = std::string(lines[first++].text);
     if (first < lines.size() && lines[first].text.starts_with("with ")) ++first;
   }
-  Episode& episode = result.episode;
-  for (std::size_t i = first; i < lines.size(); ++i) {
-    if (is_boilerplate(lines[i].text, options)) continue;
-    if (!episode.summary.empty()) episode.summary += "\n\n", episode.description += "\n";
-    episode.summary += lines[i].text;
-    episode.description += "<p>" + escape_html(lines[i].text) + "</p>";
-  }
+  for (std::size_t i = first; i < lines.size(); ++i)
+    if (!is_boilerplate(lines[i].text, options))
+      add_summary_paragraph(lines[i].text, result.episode);
 }
 
 void read_chapters(const Section& section, const std::string& input_name, PageResult& result) {
@@ -137,9 +140,15 @@ PageResult read_page(std::string_view text, const ReadOptions& options,
   for (const Section& section : page.sections) {
     switch (section.kind) {
       case SectionKind::featuring:
-        for (const Line& line : section.lines)
-          if (!is_boilerplate(line.text, options))
-            if (auto person = parse_person(line.text)) result.episode.persons.push_back(*person);
+        // Some renderings put a "Featuring" heading (the avatars) above the summary: a line
+        // that is not a name is a summary paragraph.
+        for (const Line& line : section.lines) {
+          if (is_boilerplate(line.text, options)) continue;
+          if (auto person = parse_person(line.text))
+            result.episode.persons.push_back(*person);
+          else
+            add_summary_paragraph(line.text, result.episode);
+        }
         break;
       case SectionKind::sponsors:
         for (const Line& line : section.lines)

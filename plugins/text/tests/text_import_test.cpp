@@ -165,3 +165,18 @@ TEST_CASE("probe: the page structure is recognised with a modest confidence") {
   CHECK(probe(Input{"x", "Just a note.\nChapters\nnothing else\n", "", "", ""}) == 0);
   CHECK(probe(Input{"x", "", "", "", ""}) == 0);
 }
+
+TEST_CASE("a Featuring heading above the summary: sentences there are the summary") {
+  RecordingHost host;
+  Show show = import_page(
+      "Changelog Interviews – Episode #520\nState of the log\nwith Adam & Jerod\nFeaturing\n"
+      "All Episodes\nOur 5th annual year-end wrap-up episode! Sit back, relax and join us.\n"
+      "Featuring\nAdam Example – Host\nNotes & Links\n- A note\n",
+      host);
+  const Episode& e = show.episodes.at(0);
+  CHECK(e.title == "State of the log");
+  CHECK(e.summary == "Our 5th annual year-end wrap-up episode! Sit back, relax and join us.");
+  REQUIRE(e.persons.size() == 1);
+  CHECK(e.persons[0].name == "Adam Example");
+  CHECK(e.notes.size() == 1);
+}
