@@ -74,6 +74,25 @@ chapters = json.loads(run("convert", page, markdown, "-t", "chapters").stdout)
 got = [(c["startTime"], c.get("endTime"), c["title"]) for c in chapters["chapters"]]
 check(got == expected, f"chapters differ: {got[:3]}...")
 
+# The merged model: the page's fields, the Markdown's speakers, 125 turns, 14 exact anchors.
+episode = json.loads(run("convert", page, markdown, "-t", "json").stdout)["show"]["episodes"]
+check(len(episode) == 1, f"{len(episode)} episodes after merging")
+episode = episode[0]
+segments = episode["transcript"]["segments"]
+turns, previous = {}, None
+for segment in segments:
+    who = "Break" if segment.get("ext", {}).get("markdown.break") else segment.get("speaker", "")
+    if who and (who != previous or who == "Break" or segment.get("ext", {}).get("markdown.new_turn")):
+        turns[who] = turns.get(who, 0) + 1
+    previous = who
+check(turns == {"Gerhard Lazu": 62, "Tim McNamara": 62, "Break": 1}, f"turns {turns}")
+merged_anchors = [s["start_ms"] for s in segments if "start_ms" in s]
+check(merged_anchors == [seconds(a) * 1000 for a in anchors], f"anchors {merged_anchors}")
+check(all(s.get("speaker") for s in segments if s.get("text")), "a paragraph without a speaker")
+check(len(episode.get("sponsors", [])) == 3 and len(episode.get("notes", [])) == 8,
+      "sponsors or notes missing")
+check(episode.get("summary", "").startswith("Tim McNamara is known as"), "summary missing")
+
 # The page alone says that its transcript has no speakers.
 alone = run("convert", page, "-t", "json")
 check("note: this page rendering has no speaker names" in alone.stderr, "no note about speakers")
