@@ -21,6 +21,10 @@ fi
 cd "$(dirname "$0")"
 [[ -z ${TOOLKIT_BIN+x} && -x ../build/castkit ]] && TOOLKIT_BIN=$(realpath ../build/castkit)
 export LC_ALL=C.UTF-8 PARTYTIME_LOG=error
+# castkit's plugin registry cache of its own, so that other castkit builds on the machine do not
+# invalidate it between runs (the first run, a warm-up, writes it).
+mkdir -p results
+export CASTKIT_REGISTRY=${CASTKIT_REGISTRY:-$PWD/results/registry.bin}
 
 RUNS=${RUNS:-5}                  # measured runs per peer and workload (after one warm-up)
 COLD_RUNS=${COLD_RUNS:-20}       # measured runs per peer for the cold-start table

@@ -11,6 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export LC_ALL=C.UTF-8
+# castkit's plugin registry cache of its own, so that other castkit builds on the machine do not
+# invalidate it between runs (the first run, a warm-up, writes it).
+mkdir -p results
+export CASTKIT_REGISTRY=${CASTKIT_REGISTRY:-$PWD/results/registry.bin}
 
 RUNS=${RUNS:-50}
 BUILD_DIR=$(realpath "${BUILD_DIR:-../build}")
