@@ -4,6 +4,7 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <cstring>
 
 #include "castkit/diagnostics.hpp"
 
@@ -28,6 +29,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    // ASCII fast path: eight bytes at a time while none has its high bit set.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, sizeof word);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
@@ -82,7 +91,8 @@ std::string convert_with_iconv(std::string_view bytes, const std::string& from,
                                const std::string& input_name) {
   iconv_t cd = iconv_open("UTF-8", from.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1))
-    fail_usage("unknown input encoding \"" + from + "\" (try names such as cp1252, cp1251, GB2312, UTF-16LE)");
+    fail_usage("unknown input encoding \"" + from +
+               "\" (try names such as cp1252, cp1251, GB2312, UTF-16LE)");
   std::string out(bytes.size() * 2 + 16, '\0');
   char* in_ptr = const_cast<char*>(bytes.data());
   std::size_t in_left = bytes.size();
@@ -115,7 +125,8 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& encoding,
   DecodedText result;
   auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
   if (encoding.empty()) {
-    if (starts("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    if (starts("\xEF\xBB\xBF"))
+      bytes.remove_prefix(3);
     else if (starts("\xFF\xFE")) {
       result.storage = convert_with_iconv(bytes.substr(2), "UTF-16LE", input_name);
       result.converted = true;

@@ -81,6 +81,13 @@ std::string markup_to_srt(std::string_view markup) {
   return out;
 }
 
+// Bytes the cues will take, a little over, so the output grows once.
+std::size_t estimated_size(const std::vector<const Segment*>& cues) {
+  std::size_t size = 0;
+  for (const Segment* cue : cues) size += cue->text.size() + cue->speaker.size() + 48;
+  return size + size / 16;
+}
+
 const std::string* string_ext(const Extensions& ext, const char* key) {
   auto it = ext.find(key);
   return it != ext.end() && it->second.kind == Value::Kind::string ? &it->second.string : nullptr;
@@ -203,10 +210,11 @@ class SrtExporter : public Exporter {
       order.reserve(episode.transcript.segments.size());
       for (const Segment& segment : episode.transcript.segments) order.push_back(&segment);
     }
-    std::stable_sort(order.begin(), order.end(),
-                     [](const Segment* a, const Segment* b) { return a->start < b->start; });
+    auto by_start = [](const Segment* a, const Segment* b) { return a->start < b->start; };
+    if (!std::is_sorted(order.begin(), order.end(), by_start))
+      std::stable_sort(order.begin(), order.end(), by_start);
 
-    out.reserve(out.size() + order.size() * 80 + 3);
+    out.reserve(out.size() + 3 + estimated_size(order));
     if (bom) out += "\xEF\xBB\xBF";
     Writer writer{out, mode, {}};
     std::size_t index = 0, fixed = 0, empty = 0;

@@ -36,6 +36,14 @@ void check_text_bytes(const Input& input) {
                  "), not an SRT subtitle file");
 }
 
+// An upper bound on the number of cues, to size the segment vector once.
+std::size_t count_arrows(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find("->"); at != std::string_view::npos; at = text.find("->", at + 2))
+    ++count;
+  return count;
+}
+
 SpeakerRule speaker_rule(const Context& context) {
   SpeakerRule rule;
   ConfigView pattern = context.options["speaker_pattern"];
@@ -70,11 +78,44 @@ class SrtImporter : public Importer {
     std::string_view text = decoded.text();
     const std::int64_t max_line =
         context.project["limits"]["max_line_bytes"].as_int(kDefaultMaxLineBytes);
-    RawFile file =
-        read_srt(text, input.name, static_cast<std::size_t>(max_line > 0 ? max_line : 1));
+    const SpeakerRule rule = speaker_rule(context);
+    if (show.episodes.empty()) show.episodes.emplace_back();
+    Transcript& transcript = show.episodes.back().transcript;
+    transcript.segments.reserve(transcript.segments.size() + count_arrows(text));
+    std::size_t cues = 0;
+    // Each cue becomes a segment as soon as it is read, so the raw cues never pile up.
+    RawFile file = read_srt(
+        text, input.name, static_cast<std::size_t>(max_line > 0 ? max_line : 1), [&](RawCue& cue) {
+          ++cues;
+          if (cue.end < cue.start)
+            context.host.report({Severity::warning, input.name, cue.line, 0,
+                                 "cue ends before it starts; kept as read (exporters fix it)"});
+          Segment& segment = transcript.segments.emplace_back();
+          segment.start = cue.start;
+          segment.end = cue.end;
+          segment.id = std::move(cue.id);
+          SrtContent content = read_srt_text(std::move(cue.text), rule);
+          segment.text = std::move(content.text);
+          segment.html = std::move(content.html);
+          segment.speaker = std::move(content.speaker);
+          if (!content.position.empty())
+            segment.ext["srt.position"] = Value(std::move(content.position));
+          if (!cue.coordinates.empty())
+            segment.ext["srt.coordinates"] = Value(std::move(cue.coordinates));
+          if (!content.turns.empty()) {
+            Value turns = Value::array();
+            for (SrtTurn& turn : content.turns) {
+              Value item = Value::object();
+              item.set("speaker", Value(std::move(turn.speaker)));
+              item.set("text", Value(std::move(turn.text)));
+              turns.push(std::move(item));
+            }
+            segment.ext["subtitle.turns"] = std::move(turns);
+          }
+        });
     for (const ReadWarning& warning : file.warnings)
       context.host.report({Severity::warning, input.name, warning.line, 0, warning.message});
-    if (file.cues.empty()) {
+    if (cues == 0) {
       if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         fail_input(input.name, 1, 1, "empty file: no SRT cues");
       if (file.empty_cues == 0)
@@ -85,38 +126,6 @@ class SrtImporter : public Importer {
     if (file.empty_cues)
       context.host.report({Severity::note, input.name, 0, 0,
                            std::to_string(file.empty_cues) + " cue(s) without text skipped"});
-    const SpeakerRule rule = speaker_rule(context);
-    if (show.episodes.empty()) show.episodes.emplace_back();
-    Transcript& transcript = show.episodes.back().transcript;
-    transcript.segments.reserve(transcript.segments.size() + file.cues.size());
-    for (RawCue& cue : file.cues) {
-      if (cue.end < cue.start)
-        context.host.report({Severity::warning, input.name, cue.line, 0,
-                             "cue ends before it starts; kept as read (exporters fix it)"});
-      Segment segment;
-      segment.start = cue.start;
-      segment.end = cue.end;
-      segment.id = std::move(cue.id);
-      SrtContent content = read_srt_text(cue.text, rule);
-      segment.text = std::move(content.text);
-      segment.html = std::move(content.html);
-      segment.speaker = std::move(content.speaker);
-      if (!content.position.empty())
-        segment.ext["srt.position"] = Value(std::move(content.position));
-      if (!cue.coordinates.empty())
-        segment.ext["srt.coordinates"] = Value(std::move(cue.coordinates));
-      if (!content.turns.empty()) {
-        Value turns = Value::array();
-        for (SrtTurn& turn : content.turns) {
-          Value item = Value::object();
-          item.set("speaker", Value(std::move(turn.speaker)));
-          item.set("text", Value(std::move(turn.text)));
-          turns.push(std::move(item));
-        }
-        segment.ext["subtitle.turns"] = std::move(turns);
-      }
-      transcript.segments.push_back(std::move(segment));
-    }
   }
 };
 

@@ -122,6 +122,16 @@ TimingResult read_timing_line(std::string_view line, Timing& timing) {
 }
 
 RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes) {
+  RawFile kept;
+  RawFile stats = read_srt(text, name, max_line_bytes,
+                           [&](RawCue& cue) { kept.cues.push_back(std::move(cue)); });
+  kept.warnings = std::move(stats.warnings);
+  kept.empty_cues = stats.empty_cues;
+  return kept;
+}
+
+RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
+                 const std::function<void(RawCue&)>& on_cue) {
   RawFile file;
   // The current cue's lines (views into `text`), blank ones included until the cue ends.
   std::vector<std::string_view> lines;
@@ -154,7 +164,7 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
       if (cue.text.empty())
         ++file.empty_cues;
       else
-        file.cues.push_back(std::move(cue));
+        on_cue(cue);
     }
     cue = RawCue{};
     lines.clear();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,8 +51,13 @@ enum class TimingResult { not_timing, ok, out_of_range };
 /// optional, "->" accepted, 1-3 digit fractions read as milliseconds like ffmpeg and VLC).
 TimingResult read_timing_line(std::string_view line, Timing& timing);
 
-/// Splits UTF-8 `text` into cues. Lines longer than `max_line_bytes` throw an input error that
-/// names `name`.
+/// Splits UTF-8 `text` into cues, handing each to `on_cue` as soon as it is complete (the cue
+/// may be moved from); the returned file holds the warnings and counts, not the cues. Lines
+/// longer than `max_line_bytes` throw an input error that names `name`.
+RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
+                 const std::function<void(RawCue&)>& on_cue);
+
+/// Splits UTF-8 `text` into cues, all kept in the returned file.
 RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes);
 
 }  // namespace castkit::srt

@@ -185,11 +185,17 @@ std::string find_speaker_label(std::string_view line, const SpeakerRule& rule,
   return std::string(name);
 }
 
-SrtContent read_srt_text(std::string_view raw, const SpeakerRule& rule) {
+SrtContent read_srt_text(std::string&& raw, const SpeakerRule& rule) {
   SrtContent content;
   bool styled = false;
-  if (raw.find_first_of("<{&") == std::string_view::npos) {
-    content.text = std::string(raw);
+  bool markup = false;
+  bool colon = false;
+  for (char c : raw) {
+    markup |= c == '<' || c == '{' || c == '&';
+    colon |= c == ':';
+  }
+  if (!markup) {
+    content.text = std::move(raw);
   } else {
     content.text.reserve(raw.size());
     strip_markup(raw, content, styled);
@@ -234,7 +240,7 @@ SrtContent read_srt_text(std::string_view raw, const SpeakerRule& rule) {
     }
     return content;
   }
-  if (rule.pattern || content.text.find(':') != std::string::npos) {
+  if (rule.pattern || colon) {
     content.speaker = take_label(content.text, rule);
     if (!content.speaker.empty() && !content.html.empty()) take_label(content.html, rule);
   }

@@ -35,8 +35,8 @@ struct SrtContent {
   std::vector<SrtTurn> turns;  ///< dash lines with labels: one turn per dash line
 };
 
-/// Reads a cue's raw text.
-SrtContent read_srt_text(std::string_view raw, const SpeakerRule& rule);
+/// Reads a cue's raw text (taken over when it holds no markup).
+SrtContent read_srt_text(std::string&& raw, const SpeakerRule& rule);
 
 /// Finds a speaker label at the start of `line`: returns the name and sets `rest` to the text
 /// after the label, or returns "" when there is none.

@@ -36,16 +36,15 @@ void append_timestamp(std::string& out, Millis time) {
 }
 
 void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '&' && c != '<' && c != '>') continue;
+    out.append(text.substr(start, i - start));
+    out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
+    start = i + 1;
   }
+  out.append(text.substr(start));
 }
 
 // Model HTML (<i>, <b>, <u>, <br>, entities) as cue text: those three tags kept, others dropped.
@@ -99,18 +98,25 @@ void append_voice(std::string& out, std::string_view name) {
   out += '>';
 }
 
+// Bytes the cues will take, a little over, so the output grows once.
+std::size_t estimated_size(const std::vector<const Segment*>& cues) {
+  std::size_t size = 0;
+  for (const Segment* cue : cues) size += cue->text.size() + cue->speaker.size() + 48;
+  return size + size / 16;
+}
+
 const std::string* string_ext(const Extensions& ext, const char* key) {
   auto it = ext.find(key);
   return it != ext.end() && it->second.kind == Value::Kind::string ? &it->second.string : nullptr;
 }
 
 // The cue text for a segment, before blank lines are removed.
-std::string cue_payload(const Segment& segment) {
-  std::string out;
+std::string& cue_payload(const Segment& segment, std::string& out) {
+  out.clear();
   if (const std::string* markup = string_ext(segment.ext, "vtt.markup")) {
     // Kept from a WebVTT input, unless the model was changed since.
     CueContent content = read_cue_content(*markup);
-    if (content.text == segment.text && content.speaker == segment.speaker) return *markup;
+    if (content.text == segment.text && content.speaker == segment.speaker) return out = *markup;
   }
   auto turns = segment.ext.find("subtitle.turns");
   if (turns != segment.ext.end() && turns->second.kind == Value::Kind::array) {
@@ -173,8 +179,9 @@ std::vector<Segment> cues_for(const Episode& episode, Context& context,
   } else {
     for (const Segment& segment : episode.transcript.segments) order.push_back(&segment);
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Segment* a, const Segment* b) { return a->start < b->start; });
+  auto by_start = [](const Segment* a, const Segment* b) { return a->start < b->start; };
+  if (!std::is_sorted(order.begin(), order.end(), by_start))
+    std::stable_sort(order.begin(), order.end(), by_start);
   return laid_out;
 }
 
@@ -188,7 +195,7 @@ class VttExporter : public Exporter {
     std::vector<Segment> laid_out = cues_for(episode, context, order);
     const bool from_vtt = transcript.ext.count("vtt.header") > 0;
 
-    out.reserve(out.size() + 64 + order.size() * 80);
+    out.reserve(out.size() + 64 + estimated_size(order));
     out += "WEBVTT";
     if (const std::string* header = string_ext(transcript.ext, "vtt.header");
         header && usable_block(*header) && header->find("\n\n") == std::string::npos)
@@ -211,6 +218,7 @@ class VttExporter : public Exporter {
       }
     }
     std::size_t fixed = 0;
+    std::string scratch;  // one payload buffer for every cue
     for (std::size_t i = 0; i < order.size(); ++i) {
       const Segment& cue = *order[i];
       if (!cue.start) continue;  // only untimed segments when layout was not possible
@@ -236,7 +244,7 @@ class VttExporter : public Exporter {
         out += *settings;
       }
       out += '\n';
-      append_payload(out, cue_payload(cue));
+      append_payload(out, cue_payload(cue, scratch));
       out += '\n';
     }
     if (fixed)
