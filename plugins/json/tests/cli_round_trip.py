@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """End-to-end JSON round trip through the castkit binary (issue 2, section 8).
 
-Usage: cli_round_trip.py CASTKIT INPUT WORKDIR
+Usage: cli_round_trip.py CASTKIT INPUT WORKDIR [SCHEMA]
 
 Runs `castkit convert INPUT -t json -o a.json`, then `castkit convert a.json -t json -o b.json`,
 and checks that a.json and b.json are byte-identical and that the input's key fields survived:
 Podcasting 2.0 chapters (startTime, endTime, title, img, url) and transcript segments (speaker,
 startTime, endTime, body), float seconds in the input, integer milliseconds in castkit's JSON.
+With SCHEMA (and Debian's python3-jsonschema installed), a.json must also validate against it.
 """
 import json
 import os
@@ -51,8 +52,19 @@ def check_segments(source, model):
         assert got.get("text") == want["body"], (got, want)
 
 
+def validate(model, schema_path):
+    try:
+        import jsonschema
+    except ImportError:
+        print("python3-jsonschema not installed: schema not checked")
+        return
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator(schema).validate(model)
+
+
 def main():
-    castkit, source_path, workdir = sys.argv[1:]
+    castkit, source_path, workdir, *schema = sys.argv[1:]
     workdir = os.path.join(workdir, os.path.basename(source_path))
     os.makedirs(workdir, exist_ok=True)
     a = os.path.join(workdir, "a.json")
@@ -74,6 +86,8 @@ def main():
         check_chapters(source, model)
     if "segments" in source:
         check_segments(source, model)
+    if schema:
+        validate(model, schema[0])
     print(f"{source_path}: json round trip ok ({len(first)} bytes)")
 
 
