@@ -46,11 +46,15 @@ TEST_CASE("every command has --help, listing plugin options from the registry") 
 TEST_CASE("castkit formats shows a table") {
   RunResult r = run_castkit(kv({"formats"}));
   CHECK(r.exit_code == 0);
-  CHECK(r.out.starts_with("FORMAT"));
+  CHECK(
+      r.out.starts_with("FORMAT           IMPORT EXPORT CHECK EXTENSIONS           DESCRIPTION\n"));
   CHECK(
       r.out.find(
-          "\nkv               yes    yes    -     kv                   key=value test format\n") !=
+          "\nkv               yes    yes    yes   kv                   key=value test format\n") !=
       std::string::npos);
+  CHECK(r.out.find("\nkv-episode       -      yes    -     kv                   one episode as "
+                   "key=value\n") != std::string::npos);
+  CHECK(r.out.find("\nTRANSFORM        DESCRIPTION\n") != std::string::npos);
 }
 
 TEST_CASE("convert reads stdin and writes stdout, and plugin options set configuration") {

@@ -55,9 +55,11 @@ RunResult run_castkit(const std::vector<std::string>& args, const std::string& i
     ::dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
       ::close(fd);
-    std::vector<std::string> env = {"CASTKIT_REGISTRY=" + registry, "HOME=/nonexistent",
-                                    "PATH=/usr/bin:/bin"};
-    for (const auto& e : extra_env) env.push_back(e);
+    // The first definition of a name wins for getenv: the test's own settings go first.
+    std::vector<std::string> env = extra_env;
+    for (std::string e : {"CASTKIT_REGISTRY=" + registry, std::string("HOME=/nonexistent"),
+                          std::string("PATH=/usr/bin:/bin")})
+      env.push_back(e);
     std::vector<char*> argv{const_cast<char*>(CASTKIT_BINARY)};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
