@@ -1,0 +1,184 @@
+// Reading JSON with simdjson's On-Demand API, keeping the path and input position of every value
+// so that each error and warning says where and what: `file:line:col: error: a.b[3].c: ...`.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "castkit/model.hpp"
+#include "model_reader.hpp"
+
+namespace castkit::json {
+
+namespace od = simdjson::ondemand;
+
+/// One JSON document being read front to back (simdjson On-Demand): typed getters that throw
+/// castkit::Error with the value's path and position on a wrong type, and iteration over objects
+/// and arrays that keeps the path. Unknown keys (a member callback returning false) are
+/// warnings, or errors when ReadOptions::strict.
+class JsonCursor {
+ public:
+  /// Copies `text` into simdjson's padded buffer and runs stage 1 (UTF-8, strings, structure);
+  /// `name` names the input in messages.
+  JsonCursor(std::string_view text, const std::string& name, const ReadOptions& options,
+             const WarningSink& warn);
+  JsonCursor(const JsonCursor&) = delete;
+  JsonCursor& operator=(const JsonCursor&) = delete;
+
+  /// Calls fn(key, value, key_position) for each member of the top-level object. Fails with
+  /// "expected <expectation>, found ..." when the document is not an object, and when text
+  /// follows it.
+  template <class Fn>
+  void top_level_members(const std::string& expectation, Fn&& fn) {
+    od::json_type type;
+    check(doc_.type().get(type), nullptr);
+    if (type != od::json_type::object)
+      fail_at(document_start(), "expected " + expectation + ", found " + type_name(type));
+    od::object top;
+    check(doc_.get_object().get(top), nullptr);
+    for (auto result : top) {
+      od::field field;
+      check(std::move(result).get(field), nullptr);
+      const char* key_at = field.key().raw() - 1;  // the key's opening quote
+      std::string_view key;
+      check(field.unescaped_key().get(key), key_at);
+      path_.push_back({key});
+      fn(key, field.value(), key_at);
+      path_.pop_back();
+    }
+    if (const char* trailing = current())
+      fail_at(trailing, "unexpected text after the JSON document");
+  }
+
+  /// Where the document's first token is.
+  const char* document_start() const;
+
+  /// An error at `where` (a pointer into the document, or nullptr), prefixed with the path.
+  [[noreturn]] void fail_at(const char* where, std::string message) const;
+  /// A diagnostic at `where`, prefixed with the path.
+  Diagnostic diagnostic_at(const char* where, Severity severity, std::string message) const;
+  /// Reports `diagnostic` as a warning through the reader's sink.
+  void warn(const Diagnostic& diagnostic) const { warn_(diagnostic); }
+
+  /// Where the value starts in the document.
+  const char* location(od::value& v) { return v.raw_json_token().data(); }
+  /// What kind of JSON value v is.
+  od::json_type type_of(od::value& v);
+
+  /// A string value (anything else is an error).
+  std::string string(od::value& v);
+  /// true or false.
+  bool boolean(od::value& v);
+  /// A JSON integer within 64 bits (a fraction or exponent is an error).
+  std::int64_t integer(od::value& v);
+  /// A non-negative JSON integer below 2^64.
+  std::uint64_t unsigned_integer(od::value& v);
+  /// Any JSON number, as a double.
+  double number(od::value& v);
+  /// Any JSON value as an extension Value, nested at most ReadOptions::max_depth deep.
+  Value value(od::value& v, std::size_t depth = 0);
+  /// An object of extension values, added to `into`.
+  void ext(od::value& v, Extensions& into);
+
+  /// Calls fn(key, value) for each member of the object v; a false return marks the key as
+  /// unknown (a warning, or an error when strict; the value is still read).
+  template <class Fn>
+  void members(od::value& v, Fn&& fn) {
+    expect(v, od::json_type::object, "an object");
+    od::object object;
+    check(v.get_object().get(object), location(v));
+    for (auto result : object) {
+      od::field field;
+      check(std::move(result).get(field), nullptr);
+      const char* key_at = field.key().raw() - 1;  // the key's opening quote
+      std::string_view key;
+      check(field.unescaped_key().get(key), key_at);
+      path_.push_back({key});
+      if (!fn(key, field.value())) unknown(key_at, field.value());
+      path_.pop_back();
+    }
+  }
+
+  /// Calls fn(element) for each element of the array v.
+  template <class Fn>
+  void elements(od::value& v, Fn&& fn) {
+    elements(v, fn, nullptr);
+  }
+
+  /// Appends the elements of the array v to `into`, each read by read_item(element, item).
+  template <class T, class Fn>
+  void list(od::value& v, std::vector<T>& into, Fn&& read_item) {
+    elements(
+        v,
+        [&](od::value& element) {
+          into.emplace_back();
+          read_item(element, into.back());
+        },
+        [&](std::size_t count) { into.reserve(into.size() + count); });
+  }
+
+  /// Appends the strings of the array v to `into`.
+  void strings(od::value& v, std::vector<std::string>& into) {
+    elements(v, [&](od::value& element) { into.push_back(string(element)); });
+  }
+
+ private:
+  /// One step of the path to the current value: a key, or an index when key has no data.
+  struct Step {
+    std::string_view key;
+    std::size_t index = 0;
+  };
+
+  /// Calls reserve(count) (unless it is nullptr), then fn(element) for each element of the
+  /// array v.
+  template <class Fn, class Reserve>
+  void elements(od::value& v, Fn&& fn, Reserve&& reserve) {
+    expect(v, od::json_type::array, "an array");
+    od::array array;
+    check(v.get_array().get(array), location(v));
+    // Counting skips over the elements without parsing them (a malformed array fails below).
+    // Only the model's own lists count: they are shallow, while extension values may nest deep
+    // and counting at every level would cost the square of the depth.
+    if constexpr (!std::is_null_pointer_v<std::decay_t<Reserve>>) {
+      std::size_t count = 0;
+      if (array.count_elements().get(count) == simdjson::SUCCESS) reserve(count);
+    }
+    std::size_t index = 0;
+    for (auto result : array) {
+      od::value element;
+      check(std::move(result).get(element), nullptr);
+      path_.push_back({std::string_view(), index++});
+      fn(element);
+      path_.pop_back();
+    }
+  }
+
+  static const char* type_name(od::json_type type);
+  const char* current();
+  std::string path_text() const;
+  [[noreturn]] void fail_parse(simdjson::error_code error, const char* where);
+  void check(simdjson::error_code error, const char* where) {
+    if (error) fail_parse(error, where);
+  }
+  void expect(od::value& v, od::json_type wanted, const char* expected);
+  void unknown(const char* where, od::value& v);
+  [[noreturn]] void too_deep(const char* where);
+
+  std::string_view text_;
+  const std::string& name_;
+  const ReadOptions& options_;
+  const WarningSink& warn_;
+  simdjson::padded_string padded_;
+  const char* base_ = nullptr;
+  od::parser parser_;
+  od::document doc_;
+  bool iterating_ = false;  // doc_ is valid (stage 1 succeeded)
+  std::vector<Step> path_;
+};
+
+}  // namespace castkit::json
