@@ -11,17 +11,48 @@
 namespace castkit::layout {
 namespace {
 
+// The range each limit must lie in (anything outside is a mistake, and keeps the arithmetic far
+// from overflow).
+struct Range {
+  const char* key;
+  double lowest;
+  double highest;
+};
+constexpr Range line_chars_range{"max_line_chars", 1, 1000};
+constexpr Range lines_range{"max_lines", 1, 100};
+constexpr Range min_duration_range{"min_duration_ms", 1, 3'600'000};
+constexpr Range max_duration_range{"max_duration_ms", 1, 3'600'000};
+constexpr Range target_cps_range{"target_cps", 0.1, 1000};
+constexpr Range max_cps_range{"max_cps", 0.1, 1000};
+constexpr Range min_gap_range{"min_gap_ms", 0, 60'000};
+
+std::string range_problem(const Range& range, double value) {
+  if (value >= range.lowest && value <= range.highest) return {};
+  auto text = [](double number) {
+    std::string out = std::to_string(number);
+    out.erase(out.find_last_not_of('0') + 1);
+    if (out.back() == '.') out.pop_back();
+    return out;
+  };
+  return std::string("subtitles.") + range.key + " must be from " + text(range.lowest) + " to " +
+         text(range.highest);
+}
+
 // Throws a usage error when a limit cannot be laid out with.
 void check(const Options& options) {
-  if (options.max_line_chars < 1) fail_usage("subtitles.max_line_chars must be at least 1");
-  if (options.max_lines < 1) fail_usage("subtitles.max_lines must be at least 1");
-  if (options.min_duration < 1) fail_usage("subtitles.min_duration_ms must be at least 1");
+  for (const auto& [range, value] :
+       {std::pair{line_chars_range, double(options.max_line_chars)},
+        std::pair{lines_range, double(options.max_lines)},
+        std::pair{min_duration_range, double(options.min_duration)},
+        std::pair{max_duration_range, double(options.max_duration)},
+        std::pair{target_cps_range, options.target_cps}, std::pair{max_cps_range, options.max_cps},
+        std::pair{min_gap_range, double(options.min_gap)}}) {
+    if (const auto problem = range_problem(range, value); !problem.empty()) fail_usage(problem);
+  }
   if (options.max_duration < options.min_duration)
     fail_usage("subtitles.max_duration_ms must not be less than subtitles.min_duration_ms");
-  if (!(options.target_cps > 0)) fail_usage("subtitles.target_cps must be more than 0");
   if (!(options.max_cps >= options.target_cps))
     fail_usage("subtitles.max_cps must not be less than subtitles.target_cps");
-  if (options.min_gap < 0) fail_usage("subtitles.min_gap_ms must not be negative");
 }
 
 // The first few words of a paragraph, to name it in warnings.
@@ -60,17 +91,22 @@ std::vector<OptionSpec> option_specs() {
 }
 
 Options options_from(const ConfigView& subtitles) {
-  Options options;
-  auto read_int = [&](const char* key, auto& field) {
-    field = static_cast<std::remove_reference_t<decltype(field)>>(subtitles[key].as_int(field));
+  // Each value is checked where it is written, so the error points at its line and column.
+  auto read = [&](const Range& range, double fallback, bool integer) {
+    const ConfigView value = subtitles[range.key];
+    const double number =
+        integer ? double(value.as_int(std::int64_t(fallback))) : value.as_double(fallback);
+    if (const auto problem = range_problem(range, number); !problem.empty()) value.fail(problem);
+    return number;
   };
-  read_int("max_line_chars", options.max_line_chars);
-  read_int("max_lines", options.max_lines);
-  read_int("min_duration_ms", options.min_duration);
-  read_int("max_duration_ms", options.max_duration);
-  read_int("min_gap_ms", options.min_gap);
-  options.target_cps = subtitles["target_cps"].as_double(options.target_cps);
-  options.max_cps = subtitles["max_cps"].as_double(options.max_cps);
+  Options options;
+  options.max_line_chars = int(read(line_chars_range, options.max_line_chars, true));
+  options.max_lines = int(read(lines_range, options.max_lines, true));
+  options.min_duration = Millis(read(min_duration_range, double(options.min_duration), true));
+  options.max_duration = Millis(read(max_duration_range, double(options.max_duration), true));
+  options.target_cps = read(target_cps_range, options.target_cps, false);
+  options.max_cps = read(max_cps_range, options.max_cps, false);
+  options.min_gap = Millis(read(min_gap_range, double(options.min_gap), true));
   try {
     check(options);
   } catch (const Error& error) {

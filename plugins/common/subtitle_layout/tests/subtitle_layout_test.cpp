@@ -238,8 +238,21 @@ TEST_CASE("options come from the subtitles section") {
   CHECK(defaults.target_cps == 17);
 
   root.members[0].second = scalar("0");
+  try {
+    layout::options_from(ConfigView(&root));
+    FAIL("max_line_chars 0 accepted");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::usage);
+    CHECK(format_diagnostic(error.diagnostic()) ==
+          "castkit.yaml:7:3: error: subtitles.max_line_chars must be from 1 to 1000");
+  }
+  root.members[0].second = scalar("4294967338");  // would wrap to 42 as a 32-bit int
+  CHECK_THROWS_WITH(layout::options_from(ConfigView(&root)), Catch::Contains("from 1 to 1000"));
+  root.members[0].second = scalar("42");
+  root.members[5].second = scalar("10");  // max_cps below target_cps
   CHECK_THROWS_WITH(layout::options_from(ConfigView(&root)),
-                    Catch::Contains("max_line_chars must be at least 1"));
+                    Catch::Contains("max_cps must not be less than subtitles.target_cps"));
+  root.members[5].second = scalar("20");
   root.members[0].second = scalar("many");
   CHECK_THROWS_WITH(layout::options_from(ConfigView(&root)), Catch::Contains("integer"));
 }
