@@ -89,11 +89,13 @@ class TagWriter {
 };
 
 const Value* find_ext(const Extensions& ext, const std::string& key) {
+  if (ext.empty()) return nullptr;
   auto it = ext.find(key);
   return it == ext.end() ? nullptr : &it->second;
 }
 
 const Value* attributes_for(const Extensions& ext, std::string_view tag) {
+  if (ext.empty()) return nullptr;  // the common case: no key string to build
   return find_ext(ext, std::string(attributes_key_prefix) + std::string(tag));
 }
 
