@@ -180,3 +180,16 @@ TEST_CASE("following links reads JSON chapters and transcripts (--follow)") {
   Show unfollowed = import_feed(feed);
   CHECK(unfollowed.episodes[0].chapters.empty());
 }
+
+TEST_CASE("unknown elements with mixed content and CDATA and entities are kept exactly as XML") {
+  Show show = import_feed(R"(<rss version="2.0" xmlns:x="urn:x"><channel><title>T</title>
+<x:note a="1 &amp; 2">text &lt;b&gt; <x:b/>tail<![CDATA[ <raw> ]]><x:c>inner</x:c></x:note>
+<x:empty/></channel></rss>)");
+  const auto& unknown = show.ext.at("rss.unknown").items;
+  REQUIRE(unknown.size() == 2);
+  CHECK(unknown[0].string ==
+        "<x:note a=\"1 &amp; 2\">text &lt;b&gt; <x:b/>tail<![CDATA[ <raw> "
+        "]]><x:c>inner</x:c></x:note>");
+  CHECK(unknown[1].string == "<x:empty/>");
+  CHECK(show.ext.at("rss.namespaces").find("x")->string == "urn:x");
+}
