@@ -93,23 +93,24 @@ const std::string* string_ext(const Extensions& ext, const char* key) {
   return it != ext.end() && it->second.kind == Value::Kind::string ? &it->second.string : nullptr;
 }
 
-// Plain text of WebVTT markup, to check that the markup still says what the segment says.
-std::string markup_plain_text(std::string_view markup) {
-  std::string with_tags = markup_to_srt(markup);
-  std::string out;
-  for (std::size_t i = 0; i < with_tags.size(); ++i) {
-    if (with_tags[i] == '<') {
-      std::size_t close = with_tags.find('>', i);
-      std::string_view tag = std::string_view(with_tags).substr(i, close - i + 1);
+// True when `srt` (markup_to_srt's output) without its <i> <b> <u> tags is `text`: the markup
+// still says what the segment says.
+bool same_plain_text(std::string_view srt, std::string_view text) {
+  std::size_t t = 0;
+  for (std::size_t i = 0; i < srt.size(); ++i) {
+    if (srt[i] == '<') {
+      std::size_t close = srt.find('>', i);
+      std::string_view tag = srt.substr(i, close == std::string_view::npos ? 1 : close - i + 1);
       if (tag == "<i>" || tag == "</i>" || tag == "<b>" || tag == "</b>" || tag == "<u>" ||
           tag == "</u>") {
         i = close;
         continue;
       }
     }
-    out += with_tags[i];
+    if (t >= text.size() || text[t] != srt[i]) return false;
+    ++t;
   }
-  return out;
+  return t == text.size();
 }
 
 enum class LabelMode { change, every, off };
@@ -153,8 +154,9 @@ struct Writer {
     }
     text += label_for(segment.speaker);
     const std::string* markup = string_ext(segment.ext, "vtt.markup");
-    if (markup && markup_plain_text(*markup) == segment.text)
-      text += markup_to_srt(*markup);
+    std::string mapped;
+    if (markup && same_plain_text(mapped = markup_to_srt(*markup), segment.text))
+      text += mapped;
     else if (!segment.html.empty())
       text += markup_to_srt(segment.html);
     else

@@ -304,19 +304,62 @@ std::string trim_lines(std::string_view text) {
   return std::string(text.substr(begin, end - begin));
 }
 
+// The common shape "<v Name>text" (optionally "</v>" at the end) with no other tag and no
+// reference: read without building a tree. Gives what the tree would give; false otherwise.
+bool read_single_voice(const std::string& text, CueContent& content) {
+  if (text.size() < 3 || text.compare(0, 2, "<v") != 0 ||
+      !(text[2] == '.' || is_ascii_whitespace(text[2])))
+    return false;
+  std::size_t close = text.find('>');
+  if (close == std::string::npos) return false;
+  std::string_view rest = std::string_view(text).substr(close + 1);
+  if (rest.size() >= 4 && rest.substr(rest.size() - 4) == "</v>") rest.remove_suffix(4);
+  for (char c : rest)
+    if (c == '<' || c == '&') return false;
+  // Skip the classes, then collapse the annotation's whitespace.
+  std::size_t i = 2;
+  if (text[i] == '.')
+    while (i < close && !is_ascii_whitespace(text[i])) ++i;
+  std::string name;
+  bool space = false;
+  for (; i < close; ++i) {
+    const char c = text[i];
+    if (c == '&') return false;
+    if (is_ascii_whitespace(c)) {
+      space = !name.empty();
+      continue;
+    }
+    if (space) name += ' ';
+    space = false;
+    name += c;
+  }
+  content.speaker = std::move(name);
+  content.text = std::string(rest);
+  return true;
+}
+
 }  // namespace
 
-CueContent read_cue_content(std::string_view text) {
-  if (text.find_first_of("<&") == std::string_view::npos) {
+CueContent read_cue_content(std::string text) {
+  bool special = false;
+  for (char c : text) special |= c == '<' || c == '&';
+  if (!special) {
     CueContent plain;
-    plain.text = std::string(text);
+    plain.text = std::move(text);
     return plain;
+  }
+  CueContent fast;
+  if (read_single_voice(text, fast)) {
+    fast.has_markup = true;
+    fast.markup = std::move(text);
+    return fast;
   }
   std::vector<CueNode> nodes = parse_cue_text(text);
   ContentBuilder builder{nodes};
   builder.walk(0, nullptr);
   CueContent content = std::move(builder.content);
   content.has_markup = true;
+  content.markup = std::move(text);
   if (!builder.styled) content.html.clear();
   // Several speakers: keep the parts; whitespace between parts belongs to neither.
   std::vector<Turn> turns;

@@ -51,9 +51,11 @@ struct CueContent {
   std::string speaker;      ///< the first voice's name
   std::vector<Turn> turns;  ///< the parts by speaker, when the cue has more than one speaker
   bool has_markup = false;  ///< true when the text had tags or character references
+  std::string markup;       ///< the payload as given, when it has markup
 };
 
-/// Reads `text` (a cue payload) into plain text, speaker and HTML.
-CueContent read_cue_content(std::string_view text);
+/// Reads `text` (a cue payload) into plain text, speaker and HTML; the payload itself ends up in
+/// `text` (no markup) or `markup`.
+CueContent read_cue_content(std::string text);
 
 }  // namespace castkit::vtt

@@ -66,15 +66,31 @@ VttText decode_input(const Input& input, Context& context) {
   return result;
 }
 
-ParsedFile parse_input(const Input& input, Context& context, VttText& text) {
-  text = decode_input(input, context);
+std::size_t max_line_bytes(const Context& context) {
   const std::int64_t max_line =
       context.project["limits"]["max_line_bytes"].as_int(kDefaultMaxLineBytes);
-  ParsedFile file =
-      parse_webvtt(text.text(), input.name, static_cast<std::size_t>(max_line > 0 ? max_line : 1));
+  return static_cast<std::size_t>(max_line > 0 ? max_line : 1);
+}
+
+void report_warnings(const Input& input, Context& context, const ParsedFile& file) {
   for (const ParseWarning& warning : file.warnings)
     context.host.report({Severity::warning, input.name, warning.line, 0, warning.message});
+}
+
+ParsedFile parse_input(const Input& input, Context& context, VttText& text) {
+  text = decode_input(input, context);
+  ParsedFile file = parse_webvtt(text.text(), input.name, max_line_bytes(context));
+  report_warnings(input, context, file);
   return file;
+}
+
+// An upper bound on the number of cues, to size the segment vector once.
+std::size_t count_arrows(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find("-->"); at != std::string_view::npos;
+       at = text.find("-->", at + 3))
+    ++count;
+  return count;
 }
 
 void report_backwards(const Input& input, Context& context, const ParsedCue& cue) {
@@ -104,54 +120,60 @@ std::string header_language(std::string_view header) {
 class VttImporter : public Importer {
  public:
   void read(const Input& input, Show& show, Context& context) override {
-    VttText text;
-    ParsedFile file = parse_input(input, context, text);
+    VttText text = decode_input(input, context);
     Episode& episode = target_episode(show);
     Transcript& transcript = episode.transcript;
+    transcript.segments.reserve(transcript.segments.size() + count_arrows(text.text()));
+    std::vector<Region> regions;
+    bool first_cue = true;
+    // Each cue becomes a segment as soon as it is parsed, so parsed cues never pile up.
+    ParsedFile file =
+        parse_webvtt(text.text(), input.name, max_line_bytes(context),
+                     [&](ParsedCue& cue, const ParsedFile& so_far) {
+                       if (first_cue) {
+                         for (const std::string& body : so_far.regions)
+                           regions.push_back(parse_region(body));
+                         first_cue = false;
+                       }
+                       report_backwards(input, context, cue);
+                       Segment& segment = transcript.segments.emplace_back();
+                       segment.start = cue.start;
+                       segment.end = cue.end;
+                       segment.id = std::move(cue.id);
+                       if (!cue.settings.empty()) {
+                         CueSettings settings = parse_cue_settings(cue.settings, regions);
+                         if (!settings.normalized.empty())
+                           segment.ext["vtt.settings"] = Value(std::move(settings.normalized));
+                       }
+                       CueContent content = read_cue_content(std::move(cue.text));
+                       segment.text = std::move(content.text);
+                       segment.html = std::move(content.html);
+                       segment.speaker = std::move(content.speaker);
+                       if (content.has_markup)
+                         segment.ext["vtt.markup"] = Value(std::move(content.markup));
+                       if (!content.turns.empty()) {
+                         Value turns = Value::array();
+                         for (Turn& turn : content.turns) {
+                           Value item = Value::object();
+                           item.set("speaker", Value(std::move(turn.speaker)));
+                           item.set("text", Value(std::move(turn.text)));
+                           turns.push(std::move(item));
+                         }
+                         segment.ext["subtitle.turns"] = std::move(turns);
+                       }
+                     });
+    report_warnings(input, context, file);
     transcript.ext["vtt.header"] = Value(file.header);
     if (transcript.language.empty()) transcript.language = header_language(file.header);
-    std::vector<Region> regions;
     if (!file.regions.empty()) {
       Value list = Value::array();
-      for (const std::string& body : file.regions) {
-        regions.push_back(parse_region(body));
-        list.push(Value(body));
-      }
+      for (std::string& body : file.regions) list.push(Value(std::move(body)));
       transcript.ext["vtt.regions"] = std::move(list);
     }
     if (!file.styles.empty()) {
       Value list = Value::array();
       for (std::string& body : file.styles) list.push(Value(std::move(body)));
       transcript.ext["vtt.styles"] = std::move(list);
-    }
-    transcript.segments.reserve(transcript.segments.size() + file.cues.size());
-    for (ParsedCue& cue : file.cues) {
-      report_backwards(input, context, cue);
-      Segment segment;
-      segment.start = cue.start;
-      segment.end = cue.end;
-      segment.id = std::move(cue.id);
-      if (!cue.settings.empty()) {
-        CueSettings settings = parse_cue_settings(cue.settings, regions);
-        if (!settings.normalized.empty())
-          segment.ext["vtt.settings"] = Value(std::move(settings.normalized));
-      }
-      CueContent content = read_cue_content(cue.text);
-      segment.text = std::move(content.text);
-      segment.html = std::move(content.html);
-      segment.speaker = std::move(content.speaker);
-      if (content.has_markup) segment.ext["vtt.markup"] = Value(std::move(cue.text));
-      if (!content.turns.empty()) {
-        Value turns = Value::array();
-        for (Turn& turn : content.turns) {
-          Value item = Value::object();
-          item.set("speaker", Value(std::move(turn.speaker)));
-          item.set("text", Value(std::move(turn.text)));
-          turns.push(std::move(item));
-        }
-        segment.ext["subtitle.turns"] = std::move(turns);
-      }
-      transcript.segments.push_back(std::move(segment));
     }
   }
 };

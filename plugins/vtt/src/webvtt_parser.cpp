@@ -120,8 +120,10 @@ bool collect_timings(std::string_view line, ParsedCue& cue) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& name, std::size_t max_line)
-      : reader_(text, name, max_line) {}
+  using CueHandler = std::function<void(ParsedCue&, const ParsedFile&)>;
+  Parser(std::string_view text, const std::string& name, std::size_t max_line,
+         const CueHandler& on_cue)
+      : reader_(text, name, max_line), on_cue_(on_cue) {}
 
   ParsedFile run() {
     bool eof = false;
@@ -200,7 +202,7 @@ class Parser {
     switch (kind) {
       case BlockKind::cue:
         cue.text = std::move(buffer);
-        file_.cues.push_back(std::move(cue));
+        on_cue_(cue, file_);
         break;
       case BlockKind::style:
         file_.styles.push_back(std::move(buffer));
@@ -218,6 +220,7 @@ class Parser {
   }
 
   LineReader reader_;
+  const CueHandler& on_cue_;
   ParsedFile file_;
   bool seen_cue_ = false;
 };
@@ -275,22 +278,34 @@ bool collect_timestamp(std::string_view text, std::size_t& pos, Millis& out) {
 
 ParsedFile parse_webvtt(std::string_view text, const std::string& name,
                         std::size_t max_line_bytes) {
+  ParsedFile kept;
+  ParsedFile rest =
+      parse_webvtt(text, name, max_line_bytes,
+                   [&](ParsedCue& cue, const ParsedFile&) { kept.cues.push_back(std::move(cue)); });
+  rest.cues = std::move(kept.cues);
+  return rest;
+}
+
+ParsedFile parse_webvtt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
+                        const std::function<void(ParsedCue&, const ParsedFile&)>& on_cue) {
   const bool signature =
       text.size() >= 6 && text.substr(0, 6) == "WEBVTT" &&
       (text.size() == 6 || text[6] == ' ' || text[6] == '\t' || text[6] == '\n' || text[6] == '\r');
   if (!signature) {
-    std::string found = text.empty()
-                            ? "an empty file"
-                            : "\"" +
-                                  replace_nuls(text.substr(
-                                      0, std::min<std::size_t>(text.find_first_of("\r\n"), 20))) +
-                                  "\"";
-    fail_input(name, 1, 1,
-               "not a WebVTT file: expected \"WEBVTT\" followed by a space, a tab or a line end "
-               "on the first line, found " +
-                   found);
+    std::string message =
+        "not a WebVTT file: expected \"WEBVTT\" followed by a space, a tab or a line end on the "
+        "first line, found ";
+    if (text.empty()) {
+      message += "an empty file";
+    } else {
+      message += '"';
+      message +=
+          replace_nuls(text.substr(0, std::min<std::size_t>(text.find_first_of("\r\n"), 20)));
+      message += '"';
+    }
+    fail_input(name, 1, 1, std::move(message));
   }
-  return Parser(text, name, max_line_bytes).run();
+  return Parser(text, name, max_line_bytes, on_cue).run();
 }
 
 }  // namespace castkit::vtt

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,13 @@ struct ParsedFile {
 /// "WEBVTT" followed by space, tab or a line end; an empty file; a leading blank line) throws an
 /// input error naming `name`. Lines longer than `max_line_bytes` throw an input error too.
 ParsedFile parse_webvtt(std::string_view text, const std::string& name, std::size_t max_line_bytes);
+
+/// Like parse_webvtt, but hands each cue to `on_cue` as soon as it is complete (the cue may be
+/// moved from) instead of keeping it; `so_far` is the file as parsed up to that cue (header,
+/// regions and styles are complete by the first cue, as they only count before it).
+ParsedFile parse_webvtt(
+    std::string_view text, const std::string& name, std::size_t max_line_bytes,
+    const std::function<void(ParsedCue& cue, const ParsedFile& so_far)>& on_cue);
 
 /// Parses a WebVTT timestamp ("mm:ss.ttt" or "h+:mm:ss.ttt") at the start of `text`, advancing
 /// `pos`. Returns false (pos unspecified) when it is not one or it overflows.

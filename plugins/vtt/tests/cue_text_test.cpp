@@ -177,3 +177,18 @@ TEST_CASE("plain cue text is taken as is", "[vtt]") {
   CHECK_FALSE(c.has_markup);
   CHECK(c.html.empty());
 }
+
+TEST_CASE("the one-voice shortcut reads what the tree reads", "[vtt]") {
+  for (const char* text : {"<v.loud  Mary \t Smith >Hi\nthere</v>", "<v Mary>Hi", "<v.a.b>Hi",
+                           "<v Mary>", "<v\nMary>line"}) {
+    INFO(text);
+    CueContent fast = read_cue_content(text);
+    // The same text with a harmless extra tag takes the tree path.
+    CueContent tree = read_cue_content(std::string(text) + "<c></c>");
+    CHECK(fast.speaker == tree.speaker);
+    CHECK(fast.text == tree.text);
+    CHECK(fast.html == tree.html);
+    CHECK(fast.turns.size() == tree.turns.size());
+    CHECK(fast.markup == text);
+  }
+}
