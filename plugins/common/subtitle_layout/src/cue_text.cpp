@@ -84,6 +84,10 @@ void split_block(const std::vector<std::string_view>& words, const Options& opti
   const std::size_t n = words.size();
   const auto lengths = word_lengths(words);
   const auto capacity = static_cast<double>(options.max_lines * options.max_line_chars);
+  // cut_cost[j]: the cost of a cue boundary before words[j] (computed once per boundary).
+  std::vector<double> cut_cost(n, 0);
+  for (std::size_t j = 1; j < n; ++j)
+    cut_cost[j] = cue_break_cost[static_cast<int>(break_class(words[j - 1], words[j]))];
   // best[j]: cheapest cut of words[0, j) into cues; from[j]: where the last cue starts.
   std::vector<double> best(n + 1, infinity);
   std::vector<std::size_t> from(n + 1, 0);
@@ -102,7 +106,7 @@ void split_block(const std::vector<std::string_view>& words, const Options& opti
       if (fill.lines > options.max_lines && j > i + 1) break;
       double cost = best[i] + cost_per_cue;
       if (j < n) {
-        cost += cue_break_cost[static_cast<int>(break_class(words[j - 1], words[j]))];
+        cost += cut_cost[j];
         if (chars < capacity) cost += underfill_cost * (1.0 - chars / capacity);
       }
       if (cost < best[j]) {

@@ -37,8 +37,20 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
 }
 
 bool is_vowel(char32_t cp) {
+  if (cp < 0x80) {
+    switch (cp | 0x20) {  // ASCII, either case
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+      case 'y':
+        return true;
+      default:
+        return false;
+    }
+  }
   static constexpr std::u32string_view vowels =
-      U"aeiouyAEIOUY"
       U"àáâãäåæèéêëìíîïòóôõöøùúûüýÿœÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝŒ"
       U"аеёиоуыэюяАЕЁИОУЫЭЮЯ";
   return vowels.find(cp) != std::u32string_view::npos;
@@ -53,22 +65,32 @@ bool is_cjk(char32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
-// The word without leading and trailing ASCII punctuation, lower-cased.
-std::string bare_lower(std::string_view word) {
+// The word without leading and trailing ASCII punctuation.
+std::string_view without_punctuation(std::string_view word) {
   auto is_punct = [](char c) {
     return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' ||
            c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '*' || c == '_';
   };
   while (!word.empty() && is_punct(word.front())) word.remove_prefix(1);
   while (!word.empty() && is_punct(word.back())) word.remove_suffix(1);
+  return word;
+}
+
+// ASCII letters lower-cased (short words: fits the small-string buffer, no allocation).
+std::string lower(std::string_view word) {
   std::string out(word);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
+// Byte by byte: the suffixes are 1 to 3 bytes, too short for a memcmp call to pay.
 bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+  if (text.size() < suffix.size()) return false;
+  const std::size_t offset = text.size() - suffix.size();
+  for (std::size_t i = 0; i < suffix.size(); ++i)
+    if (text[offset + i] != suffix[i]) return false;
+  return true;
 }
 
 // Drops closing quotes and brackets so "done." and "done.)" and «done.» look alike.
@@ -132,7 +154,7 @@ int estimate_syllables(std::string_view word) {
   }
   if (ascii_only && groups > 1) {
     // A silent final "e" ("make", "time"), but not "-le" ("little") or a lone vowel group.
-    const std::string bare = bare_lower(word);
+    const std::string bare = lower(without_punctuation(word));
     if (bare.size() > 2 && bare.back() == 'e' && !ends_with(bare, "le") &&
         !is_vowel(static_cast<unsigned char>(bare[bare.size() - 2])))
       --groups;
@@ -157,14 +179,19 @@ BreakClass break_class(std::string_view before, std::string_view after) {
   if (ends_with(before, ",") || ends_with(before, ";") || ends_with(before, ":") ||
       ends_with(before, "\u2014") || ends_with(before, "\u2013"))
     return BreakClass::clause;
+  // Conjunctions and prepositions a line or cue may start with, sorted for binary search.
   static constexpr std::array<std::string_view, 40> joiners = {
-      "and",    "but",   "or",      "nor",  "so",     "yet",   "because", "although",
-      "though", "while", "whereas", "if",   "unless", "until", "when",    "whenever",
-      "where",  "which", "who",     "that", "than",   "since", "as",      "after",
-      "before", "about", "at",      "by",   "for",    "from",  "in",      "into",
-      "of",     "on",    "onto",    "over", "to",     "with",  "without", "through"};
-  const std::string next = bare_lower(after);
-  if (std::find(joiners.begin(), joiners.end(), next) != joiners.end())
+      "about", "after",   "although", "and",   "as",     "at",    "because", "before",
+      "but",   "by",      "for",      "from",  "if",     "in",    "into",    "nor",
+      "of",    "on",      "onto",     "or",    "over",   "since", "so",      "than",
+      "that",  "though",  "through",  "to",    "unless", "until", "when",    "whenever",
+      "where", "whereas", "which",    "while", "who",    "with",  "without", "yet"};
+  static_assert(std::is_sorted(joiners.begin(), joiners.end()));
+  // Joiners are short: skip the bare word's lower-casing for anything longer.
+  const std::string_view bare = without_punctuation(after);
+  if (bare.size() > 8) return BreakClass::word;
+  const std::string next = lower(bare);
+  if (std::binary_search(joiners.begin(), joiners.end(), std::string_view(next)))
     return BreakClass::conjunction;
   return BreakClass::word;
 }
