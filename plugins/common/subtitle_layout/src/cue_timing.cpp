@@ -135,6 +135,8 @@ std::vector<Knot> usable_knots(std::size_t cue_count, std::vector<Knot> knots,
     std::string problem;
     if (knot.time < 0) {
       problem = "is negative";
+    } else if (knot.time > max_knot_time) {
+      problem = "is too large";
     } else if (duration && (knot.cue < cue_count ? knot.time >= *duration
                                                  : knot.time > *duration + options.min_gap)) {
       problem = "is past the episode's end at " + clock(*duration);

@@ -44,6 +44,10 @@ struct CueTime {
 std::vector<CueTime> time_cues(const std::vector<CueMeasure>& cues, std::vector<Knot> knots,
                                std::optional<Millis> duration, const Options& options, Host& host);
 
+/// Times past this (about 35,000 years) are not used as knots, which keeps every sum of times
+/// far from overflow.
+inline constexpr Millis max_knot_time = Millis{1} << 50;
+
 /// The speaking rate assumed when the transcript states no usable times: 250 ms a syllable
 /// (4 syllables a second, about 170 words a minute of English).
 inline constexpr double default_ms_per_syllable = 250;

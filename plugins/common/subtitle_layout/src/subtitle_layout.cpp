@@ -160,7 +160,7 @@ std::vector<Segment> lay_out(const Episode& episode, const Options& options, Hos
       cues.back().id = paragraph.id;
       cues.back().ext = paragraph.ext;
     }
-    if (paragraph.end && !texts.empty()) {
+    if (paragraph.end && *paragraph.end <= detail::max_knot_time && !texts.empty()) {
       measures.back().end_limit = paragraph.end;
       knots.push_back(detail::Knot{cues.size(), *paragraph.end + options.min_gap, 0, false, {}});
     }

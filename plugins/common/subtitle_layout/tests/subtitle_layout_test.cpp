@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "castkit_common/subtitle_layout.hpp"
@@ -426,6 +427,20 @@ TEST_CASE("after the last anchor: the measured rate, never past the duration") {
   require_well_formed(cues, options);
   CHECK(*cues.back().end <= 25000);
   CHECK(*cues.back().end > 24000);
+}
+
+TEST_CASE("absurd times are ignored with a warning, never overflow") {
+  Episode episode;
+  auto& segments = episode.transcript.segments;
+  const Millis huge = std::numeric_limits<Millis>::max();
+  segments.push_back(Segment{1000, huge, false, "A", "Ends at the end of time."});
+  segments.push_back(Segment{huge - 5, std::nullopt, false, "A", "Starts there."});
+  segments.push_back(Segment{std::numeric_limits<Millis>::min(), 0, false, "B", "Before time."});
+  RecordingHost host;
+  const auto cues = layout::layout_cues(episode, Options{}, host);
+  require_well_formed(cues, Options{});
+  CHECK(*cues[0].start == 1000);
+  CHECK(host.reports.size() == 2);
 }
 
 TEST_CASE("times from segment ends bound their paragraph") {
