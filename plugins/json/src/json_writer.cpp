@@ -3,6 +3,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace castkit::json {
 
@@ -38,6 +40,16 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+// True when one of the 8 bytes in `x` is a control character, '"', '\\' or not ASCII: the bytes
+// the escaping loop must look at one by one (the classic SWAR zero-byte test).
+bool needs_attention(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const auto has_zero = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  const std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;
+  return (below_space | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\')) | (x & highs)) !=
+         0;
+}
+
 }  // namespace
 
 std::size_t append_string_literal(std::string& out, std::string_view text) {
@@ -47,6 +59,12 @@ std::size_t append_string_literal(std::string& out, std::string_view text) {
   std::size_t i = 0;
   const auto flush = [&](std::size_t upto) { out.append(text.data() + run, upto - run); };
   while (i < text.size()) {
+    // Skip plain ASCII 8 bytes at a time.
+    std::uint64_t block;
+    while (i + 8 <= text.size() &&
+           (std::memcpy(&block, text.data() + i, 8), !needs_attention(block)))
+      i += 8;
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;

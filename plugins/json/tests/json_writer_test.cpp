@@ -32,6 +32,19 @@ TEST_CASE("every byte value in valid text comes back from a JSON parser unchange
   CHECK(parse_string_literal(literal) == all);
 }
 
+TEST_CASE("a character that needs care is found at every position of a long plain run") {
+  for (const std::string special : {"\"", "\\", "\n", "\x1f", "\x7f", "é", "\xFF"}) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string text(24, 'a');
+      text.replace(at, 1, special);
+      std::string literal;
+      const std::size_t replaced = append_string_literal(literal, text);
+      CHECK(replaced == (special == "\xFF" ? 1u : 0u));
+      if (!replaced) CHECK(parse_string_literal(literal) == text);
+    }
+  }
+}
+
 TEST_CASE("escapes use the short forms and lowercase \\u00XX") {
   std::string out;
   append_string_literal(out, "\"\\\b\f\n\r\t\x01\x1f/");
