@@ -493,6 +493,10 @@ void read_rss(const pugi::xml_document& document, const std::string& input_name,
     if (!used) keep_unknown(element, show.ext, state);
   }
   std::move(description).apply(show.description, show.ext);
+  // No itunes:image: the RSS 2.0 <image><url> is the show's artwork (the element itself is kept).
+  if (show.image.empty())
+    if (pugi::xml_node url = child_named(child_named(channel, "image"), "url"))
+      show.image = trimmed_text(url);
   if (!state.scope.other_namespaces().members.empty()) {
     Value& namespaces = show.ext[std::string(namespaces_key)];
     for (const auto& [prefix, uri] : state.scope.other_namespaces().members)

@@ -193,3 +193,10 @@ TEST_CASE("unknown elements with mixed content and CDATA and entities are kept e
   CHECK(unknown[1].string == "<x:empty/>");
   CHECK(show.ext.at("rss.namespaces").find("x")->string == "urn:x");
 }
+
+TEST_CASE("the RSS image is the show image when there is no itunes:image") {
+  Show show = import_feed(R"(<rss version="2.0"><channel><title>T</title>
+<image><url> https://example.com/a.png </url><title>T</title><link>https://example.com</link></image></channel></rss>)");
+  CHECK(show.image == "https://example.com/a.png");
+  CHECK(show.ext.at("rss.unknown").items.size() == 1);  // <image> itself is kept
+}
