@@ -300,9 +300,33 @@ class ModelWriter {
   std::size_t non_finite_ = 0;
 };
 
+/// A generous guess at the size of the JSON of `show`, so the output grows once instead of
+/// doubling (each doubling copies everything written so far and touches fresh memory). Reserved
+/// bytes that stay unused are never touched, so guessing high costs nothing.
+std::size_t size_hint(const Show& show) {
+  constexpr std::size_t per_object = 256;  // keys, indentation, numbers of one small object
+  std::size_t size = per_object * (8 + show.persons.size() + show.categories.size());
+  for (const Episode& e : show.episodes) {
+    size += 4 * per_object + e.title.size() + e.description.size() + e.summary.size() +
+            e.link.size() + e.guid.size() + e.image.size() + e.subtitle.size();
+    if (e.enclosure) size += e.enclosure->url.size();
+    for (const Chapter& c : e.chapters)
+      size += per_object + c.title.size() + c.url.size() + c.img.size();
+    for (const Segment& s : e.transcript.segments)
+      size += per_object + s.text.size() + s.html.size() + s.speaker.size();
+    for (const Person& p : e.persons)
+      size += per_object + p.name.size() + p.img.size() + p.href.size();
+    size +=
+        per_object * (e.transcript_links.size() + e.notes.size() + e.sponsors.size() +
+                      e.soundbites.size() + e.keywords.size() + e.provenance.size() + e.ext.size());
+  }
+  return size;
+}
+
 }  // namespace
 
 WriteReport write_model(const Show& show, std::string& out, const WriteOptions& options) {
+  out.reserve(out.size() + size_hint(show));
   ModelWriter writer(out, options.indent);
   writer.document(show);
   return writer.report();
