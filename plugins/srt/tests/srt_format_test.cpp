@@ -273,3 +273,33 @@ TEST_CASE("srt: a million cues", "[srt][bad]") {
   std::string out = export_srt(show, test);
   CHECK(out == text);
 }
+
+TEST_CASE("srt export lays out a sparsely timed transcript", "[srt][layout]") {
+  Show show;
+  Episode& episode = show.episodes.emplace_back();
+  Segment first;
+  first.start = 0;
+  first.speaker = "Anna";
+  first.text =
+      "Welcome back to the show. Today we talk about deploying software on a Friday, which "
+      "everybody tells you never to do, and why we do it anyway. It is not as scary as it sounds.";
+  Segment second;
+  second.start = 30'000;
+  second.speaker = "Ben";
+  second.text = "Thanks for having me. It is great to be here, and yes, we ship on Fridays.";
+  episode.transcript.segments = {first, second};
+  testing::TestContext test;
+  std::string out = export_srt(show, test);
+  // Mixed-case labels read back with speakers: capitalized (the default only takes NAME:).
+  testing::TestContext back;
+  set_option(back, "speakers", "capitalized");
+  Show cues = import_srt(out, back);
+  const auto& s = segments(cues);
+  REQUIRE(s.size() > 3);
+  CHECK(s.front().speaker == "Anna");
+  CHECK(s.front().text.rfind("Welcome back", 0) == 0);
+  CHECK(out.find("\nAnna: Welcome back") != std::string::npos);
+  CHECK(out.find("\n00:00:30,000 --> ") != std::string::npos);  // the anchor starts Ben's cue
+  CHECK(out.find("\nBen: Thanks") != std::string::npos);
+  CHECK(out.find("Anna: ", out.find("Anna: ") + 1) == std::string::npos);  // only at changes
+}

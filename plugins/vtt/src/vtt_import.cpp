@@ -1,6 +1,7 @@
 // WebVTT importers: cues into Transcript segments, chapter cues into Chapters.
 #include <string>
 
+#include "castkit/diagnostics.hpp"
 #include "castkit/text.hpp"
 #include "cue_settings.hpp"
 #include "cue_text.hpp"
@@ -39,6 +40,14 @@ VttText decode_input(const Input& input, Context& context) {
     return result;
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.substr(0, 6) == std::string_view("W\0E\0B\0", 6) ||
+      bytes.substr(0, 6) == std::string_view("\0W\0E\0B", 6)) {
+    const char* name = bytes[0] == 'W' ? "UTF-16LE" : "UTF-16BE";
+    fail_input(input.name, 1, 1,
+               std::string("this looks like ") + name +
+                   " without a byte order mark; convert it to UTF-8 or pass --input-encoding " +
+                   name);
+  }
   result.decoded.unchanged = bytes;
   result.decoded.encoding = "UTF-8";
   auto bad = find_invalid_utf8(bytes);

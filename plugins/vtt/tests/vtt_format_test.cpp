@@ -196,6 +196,10 @@ TEST_CASE("vtt bad input: a clear error or a documented warning, never a crash",
   }
   testing::TestContext wide;
   CHECK(import_vtt(utf16, wide).episodes[0].transcript.segments.at(0).text == "hi");
+  // UTF-16 without a BOM: named, with the option to use.
+  CHECK_THROWS_WITH(import_vtt(utf16.substr(2), wide),
+                    Catch::Contains("UTF-16LE without a byte order mark") &&
+                        Catch::Contains("--input-encoding UTF-16LE"));
 }
 
 TEST_CASE("vtt: a line over limits.max_line_bytes is refused", "[vtt][bad]") {
@@ -238,4 +242,51 @@ TEST_CASE("vtt-chapters: chapters out and back in", "[vtt][chapters]") {
   CHECK(chapters[1].start == 76'000);
   CHECK(chapters[1].end == 300'000);
   CHECK(chapters[2].end == 600'000);
+}
+
+TEST_CASE("vtt export lays out a sparsely timed transcript into readable cues", "[vtt][layout]") {
+  Show show;
+  Episode& episode = show.episodes.emplace_back();
+  Segment first;
+  first.start = 0;
+  first.speaker = "Anna";
+  first.text =
+      "Welcome back to the show. Today we talk about deploying software on a Friday, which "
+      "everybody tells you never to do, and why we do it anyway. It is not as scary as it "
+      "sounds, and our guest has done it for ten years without a single outage worth the name.";
+  Segment second;
+  second.start = 60'000;
+  second.speaker = "Ben";
+  second.text = "Thanks for having me. It is great to be here, and yes, we ship on Fridays.";
+  episode.transcript.segments = {first, second};
+  testing::TestContext test;
+  std::string out = export_vtt(show, test);
+  testing::TestContext back;
+  Show cues = import_vtt(out, back);
+  const auto& segments = cues.episodes[0].transcript.segments;
+  REQUIRE(segments.size() > 3);
+  bool ben_anchor = false;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const Segment& cue = segments[i];
+    INFO(cue.text);
+    CHECK(!cue.speaker.empty());  // every cue carries its speaker as a voice
+    CHECK(*cue.end > *cue.start);
+    if (i > 0) CHECK(*cue.start > *segments[i - 1].start);
+    std::size_t lines = 1, line_length = 0, longest = 0;
+    for (char c : cue.text) {
+      if (c == '\n') {
+        ++lines;
+        line_length = 0;
+      } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        longest = std::max(longest, ++line_length);
+      }
+    }
+    CHECK(lines <= 2);
+    CHECK(longest <= 42);
+    if (cue.speaker == "Ben" && !ben_anchor) {
+      CHECK(*cue.start == 60'000);  // the anchor lands on the first cue of its paragraph
+      ben_anchor = true;
+    }
+  }
+  CHECK(ben_anchor);
 }
