@@ -70,3 +70,22 @@ TEST_CASE("the spec's JSON transcript example") {
   CHECK_FALSE(transcript.segments[0].speaker.empty());
   CHECK(transcript.segments[0].start.has_value());
 }
+
+TEST_CASE("chapter texts that need JSON escaping survive a write and a read") {
+  JsonChapters file;
+  file.title =
+      "Quote \" backslash \\ slash / tab \t newline \n bell \x07 caf\xC3\xA9 \xF0\x9F\x8E\x99";
+  castkit::Chapter chapter;
+  chapter.start = 1500;
+  chapter.title = std::string("bad \xFF byte and cut \xE2\x82");
+  chapter.location = castkit::Location{"Place", "geo:1,2", ""};
+  file.chapters = {chapter};
+  std::string out;
+  write_json_chapters(file, out);
+  CHECK(out.find("\\u0007") != std::string::npos);
+  JsonChapters back = parse_json_chapters(out, "out.json");
+  CHECK(back.title == file.title);
+  CHECK(back.chapters.at(0).title == "bad \xEF\xBF\xBD byte and cut \xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(back.chapters.at(0).location == chapter.location);
+  CHECK(back.chapters.at(0).start == 1500);
+}
