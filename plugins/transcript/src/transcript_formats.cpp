@@ -101,11 +101,28 @@ std::vector<Segment> without_negative_times(const std::vector<Segment>& segments
   return out;
 }
 
+// The exporter's `segments` option: whole paragraphs (the default) or subtitle-sized cues.
+bool wants_cues(const Context& context) {
+  const ConfigView option = context.options["segments"];
+  const std::string value = option.as_string("paragraphs");
+  if (value != "paragraphs" && value != "cues")
+    option.fail("expected \"paragraphs\" or \"cues\", found \"" + value + "\"");
+  return value == "cues";
+}
+
 class JsonExporter final : public Exporter {
  public:
   void write(const ExportRequest& request, std::string& out, Context& context) override {
     const Episode& episode = episode_of(request, "transcript-json");
     const auto& segments = episode.transcript.segments;
+    if (wants_cues(context)) {
+      // Caption-sized segments, laid out as for srt/vtt; a cue's lines join with a space.
+      auto cues = layout::layout_cues(episode, layout::options_from(context.project["subtitles"]),
+                                      context.host);
+      for (Segment& cue : cues) std::replace(cue.text.begin(), cue.text.end(), '\n', ' ');
+      write_json_transcript(cues, episode.transcript.ext, out);
+      return;
+    }
     const bool timed = std::all_of(segments.begin(), segments.end(), [](const Segment& s) {
       return s.text.empty() || (s.start && s.end);
     });
@@ -167,6 +184,9 @@ ExporterSpec json_exporter_spec() {
   spec.media_type = "application/json";
   spec.scope = ExportScope::episode;
   spec.link_role = LinkRole::transcript;
+  spec.options = {OptionSpec{"transcript-segments", "formats.transcript-json.segments",
+                             "paragraphs (default) or cues: subtitle-sized segments laid out "
+                             "as for srt/vtt"}};
   spec.create = [] { return std::unique_ptr<Exporter>(new JsonExporter); };
   return spec;
 }

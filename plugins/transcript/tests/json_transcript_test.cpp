@@ -231,3 +231,36 @@ TEST_CASE("transcript-json and transcript-html: times before 0 are not written")
   CHECK(html.find("-0:") == std::string::npos);
   CHECK(host.reported("their times are left out"));
 }
+
+TEST_CASE("transcript-json: segments: cues writes subtitle-sized segments") {
+  RecordingHost host;
+  Show show;
+  auto& segments = show.episodes.emplace_back().transcript.segments;
+  segments.push_back(Segment{0, std::nullopt, false, "Ann",
+                             "This paragraph is far too long for one caption, so it is laid out "
+                             "into several cues. Each of them fits two lines of text."});
+  segments.push_back(Segment{10000, std::nullopt, false, "Bob", "Short reply."});
+  ConfigNode options{ConfigNode::Kind::mapping};
+  ConfigNode value{ConfigNode::Kind::scalar};
+  value.scalar = "cues";
+  options.members.emplace_back("segments", value);
+  Context context{host, ConfigView(&options), ConfigView()};
+  std::string out;
+  json_exporter_spec().create()->write(ExportRequest{show, &show.episodes.front(), "o"}, out,
+                                       context);
+  const Transcript back = read_json_transcript(out, "o.json", host);
+  REQUIRE(back.segments.size() >= 3);
+  CHECK(back.segments.front().start == 0);
+  CHECK(back.segments.back().start == 10000);
+  CHECK(back.segments.back().speaker == "Bob");
+  for (const auto& segment : back.segments) {
+    CHECK(segment.text.size() <= 84);
+    CHECK(segment.text.find('\n') == std::string::npos);
+  }
+
+  options.members[0].second.scalar = "words";
+  out.clear();
+  CHECK_THROWS_WITH(json_exporter_spec().create()->write(
+                        ExportRequest{show, &show.episodes.front(), "o"}, out, context),
+                    Catch::Contains("expected \"paragraphs\" or \"cues\", found \"words\""));
+}
