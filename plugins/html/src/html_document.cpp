@@ -9,17 +9,13 @@
 #include <vector>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "castkit/diagnostics.hpp"
 #include "castkit/text.hpp"
 
 namespace castkit::html {
 namespace {
-
-using XmlDoc = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
 /// Where the bytes stop looking like text: the first NUL byte in the first 64 KiB (HTML never
 /// contains one; UTF-16 pages start with a BOM and are decoded before this check).
@@ -40,73 +36,101 @@ std::string size_text(std::uint64_t bytes) {
   return text;
 }
 
-XmlDoc read_with_libxml2(std::string_view bytes, const char* encoding, const std::string& name) {
+/// Builds the pugixml tree straight from libxml2's HTML parser events (SAX), so libxml2's own
+/// tree is never allocated: the parser's tag rules (implied and auto-closed elements) are the
+/// same as for its tree, at about half the cost.
+class TreeBuilder {
+ public:
+  /// Builds into `document`, refusing nesting deeper than `max_depth`.
+  TreeBuilder(pugi::xml_document& document, std::uint32_t max_depth)
+      : current_(document), max_depth_(max_depth) {}
+
+  /// Installs the callbacks on `handler`.
+  static void install(htmlSAXHandler& handler) {
+    std::memset(&handler, 0, sizeof handler);
+    handler.startElement = &TreeBuilder::on_start;
+    handler.endElement = &TreeBuilder::on_end;
+    handler.characters = &TreeBuilder::on_text;
+    handler.cdataBlock = &TreeBuilder::on_text;  // <script> and <style> contents
+    handler.initialized = 1;
+  }
+  /// Ends the last text run.
+  void finish() { flush_text(); }
+  /// Whether any element was seen.
+  bool has_elements() const { return elements_ > 0; }
+  /// Where the nesting passed the limit (line, column), if it did; parsing stopped there.
+  const std::optional<std::pair<int, int>>& too_deep() const { return too_deep_; }
+
+ private:
+  static TreeBuilder& self(void* context) {
+    return *static_cast<TreeBuilder*>(static_cast<htmlParserCtxtPtr>(context)->_private);
+  }
+  static void on_start(void* context, const xmlChar* name, const xmlChar** attributes) {
+    TreeBuilder& b = self(context);
+    b.flush_text();
+    if (++b.depth_ > b.max_depth_) {  // no exception may cross libxml2's C frames: stop it
+      const htmlParserCtxtPtr parser = static_cast<htmlParserCtxtPtr>(context);
+      if (!b.too_deep_ && parser->input)
+        b.too_deep_.emplace(parser->input->line, parser->input->col);
+      xmlStopParser(parser);
+      return;
+    }
+    b.current_ = b.current_.append_child(reinterpret_cast<const char*>(name));
+    ++b.elements_;
+    for (const xmlChar** a = attributes; a && a[0]; a += 2)
+      b.current_.append_attribute(reinterpret_cast<const char*>(a[0]))
+          .set_value(a[1] ? reinterpret_cast<const char*>(a[1]) : "");
+  }
+  static void on_end(void* context, const xmlChar*) {
+    TreeBuilder& b = self(context);
+    b.flush_text();
+    if (b.depth_-- > b.max_depth_) return;
+    if (b.current_.parent()) b.current_ = b.current_.parent();
+  }
+  static void on_text(void* context, const xmlChar* text, int length) {
+    self(context).text_.append(reinterpret_cast<const char*>(text),
+                               static_cast<std::size_t>(length));
+  }
+  void flush_text() {
+    if (text_.empty()) return;
+    if (current_.type() == pugi::node_element)
+      current_.append_child(pugi::node_pcdata).set_value(text_.c_str());
+    text_.clear();
+  }
+
+  pugi::xml_node current_;
+  std::string text_;
+  std::size_t elements_ = 0;
+  std::uint32_t depth_ = 0;
+  std::uint32_t max_depth_;
+  std::optional<std::pair<int, int>> too_deep_;
+};
+
+/// Parses with libxml2 into `document`; returns the encoding libxml2 read the page as (the one
+/// given, or the page's <meta charset>), empty when neither.
+std::string read_with_libxml2(std::string_view bytes, const char* encoding, const std::string& name,
+                              std::uint32_t max_depth, pugi::xml_document& document) {
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
   std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> context(htmlNewParserCtxt(),
                                                                          &htmlFreeParserCtxt);
   if (!context) throw std::bad_alloc();
-  XmlDoc doc(htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()),
-                                name.c_str(), encoding, options),
-             &xmlFreeDoc);
-  // libxml2 stops reading at 256 nested elements; the rest of the page would be lost silently.
-  const xmlError* error = xmlCtxtGetLastError(context.get());
-  if (error && error->level == XML_ERR_FATAL && error->message &&
-      std::strstr(error->message, "Excessive depth"))
-    fail_input(name, static_cast<std::uint32_t>(error->line),
-               static_cast<std::uint32_t>(error->int2),
-               "elements nest deeper than " + std::to_string(xmlParserMaxDepth) +
-                   " levels (the HTML parser's limit); this is not a page castkit can read");
-  return doc;
-}
-
-/// Copies libxml2's tree below `from` into pugixml under `to`, without recursion (a page may
-/// nest deeper than the stack allows). Comments, processing instructions and DTDs are dropped;
-/// element text inside <script> and <style> is kept (JSON-LD lives there).
-void copy_tree(xmlNode* from, pugi::xml_node to, const std::string& input_name) {
-  constexpr std::size_t kMaxDepth = 4096;
-  struct Frame {
-    xmlNode* next;        ///< next libxml2 sibling to copy at this level
-    pugi::xml_node into;  ///< where it goes
-  };
-  std::vector<Frame> stack{{from->children, to}};
-  while (!stack.empty()) {
-    Frame& frame = stack.back();
-    xmlNode* node = frame.next;
-    if (!node) {
-      stack.pop_back();
-      continue;
-    }
-    frame.next = node->next;
-    pugi::xml_node parent = frame.into;
-    switch (node->type) {
-      case XML_ELEMENT_NODE: {
-        pugi::xml_node element = parent.append_child(reinterpret_cast<const char*>(node->name));
-        for (xmlAttr* attribute = node->properties; attribute; attribute = attribute->next) {
-          const xmlChar* value = attribute->children && attribute->children->content
-                                     ? attribute->children->content
-                                     : reinterpret_cast<const xmlChar*>("");
-          element.append_attribute(reinterpret_cast<const char*>(attribute->name))
-              .set_value(reinterpret_cast<const char*>(value));
-        }
-        if (node->children) {
-          if (stack.size() >= kMaxDepth)  // libxml2 stops far earlier; a guard for the stack
-            fail_input(input_name, static_cast<std::uint32_t>(xmlGetLineNo(node)), 0,
-                       "elements nest deeper than " + std::to_string(kMaxDepth) + " levels");
-          stack.push_back({node->children, element});
-        }
-        break;
-      }
-      case XML_TEXT_NODE:
-      case XML_CDATA_SECTION_NODE:
-        if (node->content)
-          parent.append_child(pugi::node_pcdata)
-              .set_value(reinterpret_cast<const char*>(node->content));
-        break;
-      default:
-        break;
-    }
-  }
+  TreeBuilder builder(document, max_depth);
+  TreeBuilder::install(*context->sax);
+  context->_private = &builder;
+  xmlDocPtr leftover = htmlCtxtReadMemory(
+      context.get(), bytes.data(), static_cast<int>(bytes.size()), name.c_str(), encoding, options);
+  if (leftover) xmlFreeDoc(leftover);  // none: no callback builds a libxml2 tree
+  builder.finish();
+  if (const auto& at = builder.too_deep())
+    fail_input(
+        name, static_cast<std::uint32_t>(at->first), static_cast<std::uint32_t>(at->second),
+        "elements nest deeper than formats.html.max_depth (" + std::to_string(max_depth) + ")");
+  if (!builder.has_elements()) fail_input(name, 1, 1, "no HTML found: the page has no elements");
+  if (context->input && context->input->encoding)
+    return reinterpret_cast<const char*>(context->input->encoding);
+  if (context->encoding) return reinterpret_cast<const char*>(context->encoding);
+  return {};
 }
 
 }  // namespace
@@ -144,29 +168,20 @@ void parse_page(std::string_view bytes, const std::string& encoding, const std::
       declared = "UTF-8";
   }
   // Invalid UTF-8: libxml2 reads the page's own <meta charset> (e.g. windows-1251), if any.
-  XmlDoc doc = read_with_libxml2(bytes, declared, input_name);
-  if (!doc || !xmlDocGetRootElement(doc.get()))
-    fail_input(input_name, 1, 1, "no HTML found: the page has no elements");
+  page.document.reset();
+  const std::string read_as =
+      read_with_libxml2(bytes, declared, input_name, limits.max_depth, page.document);
   if (!declared) {
-    if (!doc->encoding) {
+    if (read_as.empty()) {
       const TextPosition at = position_at(bytes, invalid_offset);
       fail_input(input_name, at.line, at.column,
                  "not valid UTF-8 (byte offset " + std::to_string(invalid_offset) +
                      ") and the page declares no charset; name one with --input-encoding");
     }
-    page.encoding = reinterpret_cast<const char*>(doc->encoding);
+    page.encoding = read_as;
   } else if (page.encoding.empty()) {
     page.encoding = "UTF-8";
   }
-
-  page.document.reset();
-  xmlNode* root = xmlDocGetRootElement(doc.get());
-  pugi::xml_node html = page.document.append_child(reinterpret_cast<const char*>(root->name));
-  for (xmlAttr* attribute = root->properties; attribute; attribute = attribute->next)
-    if (attribute->children && attribute->children->content)
-      html.append_attribute(reinterpret_cast<const char*>(attribute->name))
-          .set_value(reinterpret_cast<const char*>(attribute->children->content));
-  copy_tree(root, html, input_name);
 }
 
 }  // namespace castkit::html

@@ -11,10 +11,10 @@
 
 namespace castkit::html {
 
-/// Bounds that keep a hostile page from costing unbounded time or memory. (Nesting is bounded by
-/// libxml2: 256 levels, reported as an input error.)
+/// Bounds that keep a hostile page from costing unbounded time or memory.
 struct PageLimits {
   std::uint64_t max_page_bytes = 64ull << 20;  ///< formats.html.max_page_bytes
+  std::uint32_t max_depth = 512;               ///< formats.html.max_depth: element nesting
 };
 
 /// A parsed page.

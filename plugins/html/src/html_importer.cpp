@@ -31,6 +31,10 @@ PageLimits limits_from(const ConfigView& options) {
       options["max_page_bytes"].as_int(static_cast<std::int64_t>(limits.max_page_bytes));
   if (bytes < 1) options["max_page_bytes"].fail("formats.html.max_page_bytes must be positive");
   limits.max_page_bytes = static_cast<std::uint64_t>(bytes);
+  const auto depth = options["max_depth"].as_int(limits.max_depth);
+  if (depth < 16 || depth > 100000)
+    options["max_depth"].fail("formats.html.max_depth must be between 16 and 100000");
+  limits.max_depth = static_cast<std::uint32_t>(depth);
   return limits;
 }
 
@@ -88,11 +92,16 @@ Confidence probe_html(const Input& input) {
 }
 
 void HtmlImporter::read(const Input& input, Show& show, Context& context) {
+  HtmlPage parsed;
+  parse_page(input.bytes, input.encoding, input.name, limits_from(context.options), parsed);
+  read_page(parsed.document, input, show, context);
+}
+
+void read_page(const pugi::xml_document& document, const Input& input, Show& show,
+               Context& context) {
   const ConfigView& options = context.options;
   const std::string page_name = input.url.empty() ? input.name : input.url;
-  HtmlPage parsed;
-  parse_page(input.bytes, input.encoding, input.name, limits_from(options), parsed);
-  const PageView page{parsed.document, input.url, input.name};
+  const PageView page{document, input.url, input.name};
 
   Episode episode;
   EpisodeFill fill(episode, show);
@@ -102,8 +111,8 @@ void HtmlImporter::read(const Input& input, Show& show, Context& context) {
   std::string why;
   const std::string forced = options["site"].as_string();
   if (const SiteProfile* profile =
-          choose_profile(profiles, forced, input.url, parsed.document, options["site"], why)) {
-    extract_with_profile(*profile, parsed.document, input.url, why, fill);
+          choose_profile(profiles, forced, input.url, document, options["site"], why)) {
+    extract_with_profile(*profile, document, input.url, why, fill);
     found = !episode.title.empty() || episode.enclosure || !episode.transcript.segments.empty();
   }
   // The generic chain fills what the profile left empty. A page a profile read is not looked

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <pugixml.hpp>
+
 #include "castkit/plugin.hpp"
 
 namespace castkit::html {
@@ -15,6 +17,11 @@ class HtmlImporter final : public Importer {
  public:
   void read(const Input& input, Show& show, Context& context) override;
 };
+
+/// Reads the episode from a page already parsed into `document` (what HtmlImporter::read does
+/// after parsing; the parser comparison runs it on other trees).
+void read_page(const pugi::xml_document& document, const Input& input, Show& show,
+               Context& context);
 
 /// How sure the importer is that `input` is an HTML page.
 Confidence probe_html(const Input& input);

@@ -53,8 +53,7 @@ TEST_CASE("100,000-deep nesting is refused quickly with its position") {
   for (int i = 0; i < 100000; ++i) page += "<div>";
   const auto started = std::chrono::steady_clock::now();
   CHECK(input_error(page) ==
-        "bad.html:1:1292: error: elements nest deeper than 256 levels (the HTML parser's limit); "
-        "this is not a page castkit can read");
+        "bad.html:1:2567: error: elements nest deeper than formats.html.max_depth (512)");
   CHECK(elapsed_ms(started) < 2000);
 }
 
@@ -68,6 +67,13 @@ TEST_CASE("a binary file is refused") {
   std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
   CHECK(input_error(png) ==
         "bad.html:3:1: error: this is binary data, not an HTML page (a NUL byte at offset 8)");
+}
+
+TEST_CASE("formats.html.max_depth sets the nesting limit") {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 40; ++i) page += "<div>";
+  CHECK(input_error(page, options_node({{"max_depth", "32"}})) ==
+        "bad.html:1:167: error: elements nest deeper than formats.html.max_depth (32)");
 }
 
 TEST_CASE("an empty input has no HTML") {
