@@ -79,9 +79,10 @@ class Reader {
         saw_segments = true;
         read_segments(value, transcript);
       } else if (key == "version") {
-        version_ = string(value, "a version string such as \"1.0.0\"");
+        version_ = text_value(value, "a version string such as \"1.0.0\"");
       } else if (key == "language") {
-        transcript.language = string(value, "a language tag");
+        transcript.language = text_value(value, "a language tag");
+        extra.set("language", transcript.language);  // not in the spec: written back as read
       } else {
         extra.set(std::string(key), to_value(value, 1));
       }
@@ -131,16 +132,16 @@ class Reader {
       check(field.unescaped_key().get(key), current());
       od::value v = field.value();
       if (key == "body") {
-        segment.text = string(v, "the segment's text");
+        segment.text = text_value(v, "the segment's text");
         has_body = true;
       } else if (key == "speaker") {
-        segment.speaker = string(v, "the speaker's name");
+        segment.speaker = text_value(v, "the speaker's name");
       } else if (key == "startTime" || key == "start") {
         segment.start = seconds(v);
       } else if (key == "endTime" || key == "end") {
         segment.end = seconds(v);
       } else if (key == "text" && !has_body) {
-        segment.text = trim(string(v, "the segment's text"));
+        segment.text = trim(text_value(v, "the segment's text"));
         has_whisper_text = true;
       } else {
         extra.set(std::string(key), to_value(v, 1));
@@ -182,7 +183,7 @@ class Reader {
     return ms;
   }
 
-  std::string string(od::value& v, const char* what) {
+  std::string text_value(od::value& v, const char* what) {
     const char* where = location(v);
     std::string_view text;
     if (v.get_string().get(text)) fail_at(where, std::string("expected ") + what + " (a string)");
@@ -235,7 +236,7 @@ class Reader {
         return Value(d);
       }
       case od::json_type::string:
-        return Value(string(v, "a string"));
+        return Value(text_value(v, "a string"));
       case od::json_type::boolean: {
         bool b = false;
         check(v.get_bool().get(b), where);

@@ -78,16 +78,19 @@ TEST_CASE("transcript-json: the Podcasting 2.0 example") {
 
 TEST_CASE("transcript-json: members the model does not name survive a round trip") {
   RecordingHost host;
-  const std::string bytes = R"({"version": "1.0.0", "generator": {"name": "x", "n": [1, 2.5]},
+  const std::string bytes = R"({"version": "1.0.0", "language": "de",
+    "generator": {"name": "x", "n": [1, 2.5]},
     "segments": [{"startTime": 1.0005, "endTime": 2, "body": "a \"quoted\" word",
                   "confidence": 0.93, "words": null}]})";
   const Transcript transcript = read_json_transcript(bytes, "in.json", host);
   REQUIRE(transcript.segments.size() == 1);
   CHECK(transcript.segments[0].start == 1001);
   CHECK(transcript.segments[0].speaker.empty());
+  CHECK(transcript.language == "de");
   std::string out;
   write_json_transcript(transcript.segments, transcript.ext, out);
   CHECK_THAT(out, Catch::Contains("\"generator\": {"));
+  CHECK_THAT(out, Catch::Contains("\"language\": \"de\""));
   CHECK_THAT(out, Catch::Contains("\"confidence\": 0.93"));
   CHECK_THAT(out, Catch::Contains("\"body\": \"a \\\"quoted\\\" word\""));
   CHECK(read_json_transcript(out, "again.json", host) == transcript);
