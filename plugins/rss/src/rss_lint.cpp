@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "apple_categories.hpp"
 #include "castkit/feed/seconds.hpp"
 #include "castkit/text.hpp"
 #include "feed_input.hpp"
@@ -337,8 +338,20 @@ void check_channel(Linter& lint, pugi::xml_node channel) {
     check_url(lint, image, "itunes:image", image.attribute("href").value());
   if (children(channel, Namespace::itunes, "category", lint).empty())
     lint.error(channel, "the channel needs an <itunes:category> (Apple)");
-  for (pugi::xml_node category : children(channel, Namespace::itunes, "category", lint))
+  for (pugi::xml_node category : children(channel, Namespace::itunes, "category", lint)) {
     require_attribute(lint, category, "text");
+    std::string_view text = category.attribute("text").value();
+    if (!text.empty() && !is_apple_category(text))
+      lint.warning(category, "itunes:category \"" + std::string(text) +
+                                 "\" is not one of Apple's categories");
+    for (pugi::xml_node sub : children(category, Namespace::itunes, "category", lint)) {
+      std::string_view sub_text = sub.attribute("text").value();
+      if (is_apple_category(text) && !is_apple_subcategory(text, sub_text))
+        lint.warning(sub, "itunes:category \"" + std::string(sub_text) +
+                              "\" is not one of Apple's subcategories of \"" + std::string(text) +
+                              "\"");
+    }
+  }
   pugi::xml_node explicit_tag = first(channel, Namespace::itunes, "explicit", lint);
   if (!explicit_tag)
     lint.error(channel, "the channel needs <itunes:explicit> (Apple)");

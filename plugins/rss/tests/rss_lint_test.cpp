@@ -125,3 +125,17 @@ TEST_CASE("lint survives deep nesting and binary input") {
   LintResult garbage = lint(binary);
   CHECK(garbage.errors == 1);
 }
+
+TEST_CASE("Apple categories and subcategories") {
+  std::string feed = good_feed;
+  feed.replace(
+      feed.find("<itunes:category text=\"Technology\"/>"), 36,
+      "<itunes:category text=\"Games &amp; Hobbies\"/><itunes:category text=\"News\">"
+      "<itunes:category text=\"Tech News\"/><itunes:category text=\"Gadgets\"/></itunes:category>");
+  LintResult result = lint(feed);
+  CHECK(result.has(Severity::warning, "\"Games & Hobbies\" is not one of Apple's categories"));
+  CHECK(
+      result.has(Severity::warning, "\"Gadgets\" is not one of Apple's subcategories of \"News\""));
+  CHECK_FALSE(result.has(Severity::warning, "Tech News"));
+  CHECK(result.errors == 0);
+}
