@@ -62,7 +62,15 @@ void follow_links(Show& show, Context& context, const std::string& input_name) {
                            episode.transcript_links.front().url + " with its own format");
   }
   if (requests.empty()) return;
-  std::vector<FetchResponse> responses = context.host.fetch_all(requests);
+  std::vector<FetchResponse> responses;
+  try {
+    responses = context.host.fetch_all(requests);
+  } catch (const Error& error) {  // no network at all (e.g. offline): the feed itself still counts
+    context.host.report(Diagnostic{Severity::warning, input_name, 0, 0,
+                                   "could not fetch the linked chapters and transcripts (" +
+                                       std::string(error.what()) + "); left out"});
+    return;
+  }
   for (std::size_t i = 0; i < jobs.size() && i < responses.size(); ++i) {
     const FetchResponse& response = responses[i];
     const std::string& url = requests[i].url;

@@ -200,3 +200,19 @@ TEST_CASE("the RSS image is the show image when there is no itunes:image") {
   CHECK(show.image == "https://example.com/a.png");
   CHECK(show.ext.at("rss.unknown").items.size() == 1);  // <image> itself is kept
 }
+
+TEST_CASE("following links without a network keeps the feed and warns") {
+  struct OfflineHost : rss::test::RecordingHost {
+    std::vector<FetchResponse> fetch_all(const std::vector<FetchRequest>&) override {
+      throw Error(ErrorKind::io, Diagnostic{Severity::error, "", 0, 0, "offline"});
+    }
+  } host;
+  Show show = import_feed(
+      R"(<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>
+<title>T</title><item><title>A</title><podcast:chapters url="https://example.com/c.json" type="application/json+chapters"/></item>
+</channel></rss>)",
+      "feed.xml", {{"follow", "true"}}, &host);
+  CHECK(show.episodes.size() == 1);
+  CHECK(show.episodes[0].chapters.empty());
+  CHECK(host.count(Severity::warning) == 1);
+}
