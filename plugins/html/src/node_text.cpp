@@ -1,6 +1,10 @@
 #include "node_text.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace castkit::html {
@@ -10,21 +14,41 @@ bool is_space(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
-bool is_hidden_element(const char* name) {
-  return std::strcmp(name, "script") == 0 || std::strcmp(name, "style") == 0 ||
-         std::strcmp(name, "template") == 0 || std::strcmp(name, "noscript") == 0;
+/// How an element takes part in visible text.
+enum class TextRole { inline_text, block, hidden };
+
+/// The role of element `name`: hidden (script, style, template, noscript), a block (its
+/// boundaries separate words even without whitespace in the source), or inline. One binary
+/// search: this runs for every element every text extraction visits.
+TextRole text_role(const char* name) {
+  static constexpr std::pair<std::string_view, TextRole> kRoles[] = {
+      {"address", TextRole::block},    {"article", TextRole::block}, {"aside", TextRole::block},
+      {"blockquote", TextRole::block}, {"br", TextRole::block},      {"dd", TextRole::block},
+      {"div", TextRole::block},        {"dl", TextRole::block},      {"dt", TextRole::block},
+      {"figcaption", TextRole::block}, {"figure", TextRole::block},  {"footer", TextRole::block},
+      {"h1", TextRole::block},         {"h2", TextRole::block},      {"h3", TextRole::block},
+      {"h4", TextRole::block},         {"h5", TextRole::block},      {"h6", TextRole::block},
+      {"header", TextRole::block},     {"hr", TextRole::block},      {"li", TextRole::block},
+      {"main", TextRole::block},       {"nav", TextRole::block},     {"noscript", TextRole::hidden},
+      {"ol", TextRole::block},         {"p", TextRole::block},       {"pre", TextRole::block},
+      {"script", TextRole::hidden},    {"section", TextRole::block}, {"style", TextRole::hidden},
+      {"table", TextRole::block},      {"td", TextRole::block},      {"template", TextRole::hidden},
+      {"th", TextRole::block},         {"tr", TextRole::block},      {"ul", TextRole::block}};
+  static_assert(std::is_sorted(std::begin(kRoles), std::end(kRoles),
+                               [](const auto& a, const auto& b) { return a.first < b.first; }));
+  const std::string_view key(name);
+  const auto* found =
+      std::lower_bound(std::begin(kRoles), std::end(kRoles), key,
+                       [](const auto& entry, std::string_view k) { return entry.first < k; });
+  return found != std::end(kRoles) && found->first == key ? found->second : TextRole::inline_text;
 }
 
-/// Elements whose boundaries separate words even without whitespace in the source.
+bool is_hidden_element(const char* name) {
+  return text_role(name) == TextRole::hidden;
+}
+
 bool is_block_element(const char* name) {
-  static constexpr const char* kBlock[] = {
-      "address", "article",    "aside",   "blockquote", "br", "dd",   "div", "dl",
-      "dt",      "figcaption", "figure",  "footer",     "h1", "h2",   "h3",  "h4",
-      "h5",      "h6",         "header",  "hr",         "li", "main", "nav", "ol",
-      "p",       "pre",        "section", "table",      "td", "th",   "tr",  "ul"};
-  for (const char* b : kBlock)
-    if (std::strcmp(name, b) == 0) return true;
-  return false;
+  return text_role(name) == TextRole::block;
 }
 
 bool is_void_element(const char* name) {
@@ -97,9 +121,10 @@ std::string node_text(pugi::xml_node node) {
     bool descend = false;
     if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata)
       c.add(current.value());
-    else if (current.type() == pugi::node_element && !is_hidden_element(current.name())) {
-      if (is_block_element(current.name())) c.separate();
-      descend = current.first_child();
+    else if (current.type() == pugi::node_element) {
+      const TextRole role = text_role(current.name());
+      if (role == TextRole::block) c.separate();
+      descend = role != TextRole::hidden && current.first_child();
     }
     if (descend) {
       current = current.first_child();
