@@ -107,7 +107,7 @@ TEST_CASE("doubles are written shortest, always reading back as floating point")
   }
 }
 
-TEST_CASE("pretty layout matches Python's json.dumps(indent=2); compact has no spaces") {
+TEST_CASE("pretty layout matches Python's json.dumps(indent=2), compact has no spaces") {
   for (int indent : {2, 0}) {
     std::string out;
     Writer w(out, indent);
