@@ -4,6 +4,7 @@
 #include <string>
 
 #include "castkit/html_entities.hpp"
+#include "castkit/memory.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "srt_formats.hpp"
 
@@ -217,6 +218,7 @@ class SrtExporter : public Exporter {
       std::stable_sort(order.begin(), order.end(), by_start);
 
     out.reserve(out.size() + 3 + estimated_size(order));
+    advise_huge_pages(out.data() + out.size(), out.capacity() - out.size());
     if (bom) out += "\xEF\xBB\xBF";
     Writer writer{out, mode, {}};
     std::size_t index = 0, fixed = 0, empty = 0;

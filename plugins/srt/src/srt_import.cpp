@@ -1,6 +1,7 @@
 // SRT importer: bytes -> UTF-8 -> cues -> transcript segments.
 #include <string>
 
+#include "castkit/memory.hpp"
 #include "castkit/text.hpp"
 #include "srt_formats.hpp"
 #include "srt_parser.hpp"
@@ -34,6 +35,14 @@ void check_text_bytes(const Input& input) {
   fail_input(input.name, 0, 0,
              "binary data (a NUL byte at offset " + std::to_string(first_nul) +
                  "), not an SRT subtitle file");
+}
+
+// Room for `more` segments in one allocation, backed by huge pages when it is large.
+void reserve_segments(Transcript& transcript, std::size_t more) {
+  auto& segments = transcript.segments;
+  const std::size_t used = segments.size();
+  segments.reserve(used + more);
+  advise_huge_pages(segments.data() + used, (segments.capacity() - used) * sizeof(Segment));
 }
 
 // An upper bound on the number of cues, to size the segment vector once.
@@ -81,7 +90,7 @@ class SrtImporter : public Importer {
     const SpeakerRule rule = speaker_rule(context);
     if (show.episodes.empty()) show.episodes.emplace_back();
     Transcript& transcript = show.episodes.back().transcript;
-    transcript.segments.reserve(transcript.segments.size() + count_arrows(text));
+    reserve_segments(transcript, count_arrows(text));
     std::size_t cues = 0;
     // Each cue becomes a segment as soon as it is read, so the raw cues never pile up.
     RawFile file = read_srt(

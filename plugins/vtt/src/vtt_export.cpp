@@ -5,6 +5,7 @@
 #include <string>
 
 #include "castkit/html_entities.hpp"
+#include "castkit/memory.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "cue_text.hpp"
 #include "vtt_formats.hpp"
@@ -196,6 +197,7 @@ class VttExporter : public Exporter {
     const bool from_vtt = transcript.ext.count("vtt.header") > 0;
 
     out.reserve(out.size() + 64 + estimated_size(order));
+    advise_huge_pages(out.data() + out.size(), out.capacity() - out.size());
     out += "WEBVTT";
     if (const std::string* header = string_ext(transcript.ext, "vtt.header");
         header && usable_block(*header) && header->find("\n\n") == std::string::npos)

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "castkit/diagnostics.hpp"
+#include "castkit/memory.hpp"
 #include "castkit/text.hpp"
 #include "cue_settings.hpp"
 #include "cue_text.hpp"
@@ -93,6 +94,14 @@ ParsedFile parse_input(const Input& input, Context& context, VttText& text) {
   return file;
 }
 
+// Room for `more` segments in one allocation, backed by huge pages when it is large.
+void reserve_segments(Transcript& transcript, std::size_t more) {
+  auto& segments = transcript.segments;
+  const std::size_t used = segments.size();
+  segments.reserve(used + more);
+  advise_huge_pages(segments.data() + used, (segments.capacity() - used) * sizeof(Segment));
+}
+
 // An upper bound on the number of cues, to size the segment vector once.
 std::size_t count_arrows(std::string_view text) {
   std::size_t count = 0;
@@ -132,7 +141,7 @@ class VttImporter : public Importer {
     VttText text = decode_input(input, context);
     Episode& episode = target_episode(show);
     Transcript& transcript = episode.transcript;
-    transcript.segments.reserve(transcript.segments.size() + count_arrows(text.text()));
+    reserve_segments(transcript, count_arrows(text.text()));
     std::vector<Region> regions;
     bool first_cue = true;
     // Each cue becomes a segment as soon as it is parsed, so parsed cues never pile up.
