@@ -342,7 +342,7 @@ bool read_single_voice(const std::string& text, CueContent& content) {
 
 CueContent read_cue_content(std::string text) {
   bool special = false;
-  for (char c : text) special |= c == '<' || c == '&';
+  for (char c : text) special |= (c == '<') | (c == '&');  // branch-free: vectorised
   if (!special) {
     CueContent plain;
     plain.text = std::move(text);

@@ -37,6 +37,12 @@ void append_timestamp(std::string& out, Millis time) {
 }
 
 void append_escaped(std::string& out, std::string_view text) {
+  bool special = false;
+  for (char c : text) special |= (c == '&') | (c == '<') | (c == '>');  // vectorised check
+  if (!special) {
+    out.append(text);
+    return;
+  }
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
