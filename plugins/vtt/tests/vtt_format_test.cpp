@@ -290,3 +290,25 @@ TEST_CASE("vtt export lays out a sparsely timed transcript into readable cues", 
   }
   CHECK(ben_anchor);
 }
+
+TEST_CASE("vtt: a million cues", "[vtt][bad]") {
+  std::string text = "WEBVTT\n\n";
+  text.reserve(1'000'000 * 48);
+  char line[128];
+  for (int i = 0; i < 1'000'000; ++i) {
+    const long long ms = i * 1000LL;
+    int n = std::snprintf(line, sizeof line,
+                          "%02lld:%02lld:%02lld.000 --> %02lld:%02lld:%02lld.500\n<v S%d>c%d\n\n",
+                          ms / 3'600'000, ms / 60'000 % 60, ms / 1000 % 60, ms / 3'600'000,
+                          ms / 60'000 % 60, ms / 1000 % 60, i % 3, i);
+    text.append(line, static_cast<std::size_t>(n));
+  }
+  testing::TestContext test;
+  Show show = import_vtt(text, test);
+  const auto& segments = show.episodes[0].transcript.segments;
+  REQUIRE(segments.size() == 1'000'000);
+  CHECK(segments.back().start == 999'999'000);
+  CHECK(segments.back().speaker == "S0");
+  CHECK(segments.back().text == "c999999");
+  CHECK(export_vtt(show, test) == text);
+}
