@@ -46,9 +46,10 @@ class Namespaces {
     std::vector<pugi::xml_node> out;
     auto it = prefixes_.find(uri);
     if (it == prefixes_.end()) return out;
-    for (const std::string& prefix : it->second)
-      for (pugi::xml_node found : node.children((prefix + ":" + local).c_str()))
-        out.push_back(found);
+    for (const std::string& prefix : it->second) {
+      const std::string name = prefix + ":" + local;  // the iterator keeps a pointer to it
+      for (pugi::xml_node found : node.children(name.c_str())) out.push_back(found);
+    }
     return out;
   }
   /// The first child in either Podcasting 2.0 namespace URI.

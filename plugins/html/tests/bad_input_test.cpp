@@ -64,7 +64,8 @@ TEST_CASE("invalid UTF-8 without a declared charset names the byte") {
 }
 
 TEST_CASE("a binary file is refused") {
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  static constexpr char kPngStart[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  const std::string png(kPngStart, sizeof kPngStart - 1);
   CHECK(input_error(png) ==
         "bad.html:3:1: error: this is binary data, not an HTML page (a NUL byte at offset 8)");
 }
