@@ -136,3 +136,40 @@ TEST_CASE("explain prints the provenance of guessed fields on stderr") {
   CHECK(r.exit_code == 0);
   CHECK(r.err == "episode 1 (T):\n  title: og:title\n");
 }
+
+TEST_CASE("a show-level format with --episode keeps only that episode") {
+  RunResult r = run_castkit(kv({"convert", "-", "-t", "kv", "--episode", "1"}), kTwoEpisodes);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "#kv\nshow=S\nepisode=\ntitle=One\n");
+}
+
+TEST_CASE("an input over limits.max_input_bytes is refused before it is read") {
+  const std::string dir = scratch_dir("limit");
+  spit(dir + "/big.kv", "#kv\ntitle=" + std::string(100, 'x') + "\n");
+  RunResult r = run_castkit(
+      kv({"convert", dir + "/big.kv", "-t", "kv", "--set", "limits.max_input_bytes=50"}));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == dir +
+                     "/big.kv: error: input is larger than 50 bytes (raise limits.max_input_bytes "
+                     "to read it)\n");
+  RunResult piped =
+      run_castkit(kv({"convert", "-", "-t", "kv", "--set", "limits.max_input_bytes=50"}),
+                  "#kv\ntitle=" + std::string(100, 'x') + "\n");
+  CHECK(piped.exit_code == 1);
+}
+
+TEST_CASE("a --config file gives options and is checked like a project") {
+  const std::string dir = scratch_dir("config");
+  spit(dir + "/c.yaml", "formats:\n  kv:\n    shout: true\nunknown: 1\n");
+  RunResult r =
+      run_castkit(kv({"convert", "-", "-t", "kv", "--config", dir + "/c.yaml"}), "#kv\ntitle=a\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "#kv\nepisode=\ntitle=A\n");
+  CHECK(r.err == dir + "/c.yaml:4:1: warning: unknown key \"unknown\" (ignored)\n");
+  spit(dir + "/bad.yaml", "formats:\n  kv:\n    shout: loud\n");
+  RunResult bad = run_castkit(kv({"convert", "-", "-t", "kv", "--config", dir + "/bad.yaml"}),
+                              "#kv\ntitle=a\n");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err ==
+        dir + "/bad.yaml:3:12: error: expected a boolean (true or false), found \"loud\"\n");
+}
