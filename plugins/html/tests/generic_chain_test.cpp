@@ -208,3 +208,15 @@ TEST_CASE("a page with no episode is an input error naming what was tried") {
           "headings");
   }
 }
+
+TEST_CASE("heuristics: a timestamp list past the known duration is not chapters") {
+  TestHost host;
+  const std::string page = R"(<html><head><title>Short one</title>
+<script type="application/ld+json">{"@type": "PodcastEpisode", "name": "Short one", "duration": "PT10M"}</script>
+</head><body><ul><li>00:00 Start</li><li>05:00 Middle</li><li>20:00 After the end</li></ul>
+<ol><li>00:00 Start</li><li>04:00 Inside</li></ol></body></html>)";
+  const Episode e = import_page(page, "short.html", "", host).episodes.front();
+  REQUIRE(e.chapters.size() == 2);  // the first list runs past 10:00; the second fits
+  CHECK(e.chapters[1].title == "Inside");
+  CHECK(provenance_of(e, "duration") == "json-ld duration");
+}

@@ -7,6 +7,7 @@
 #include "castkit/diagnostics.hpp"
 #include "html_document.hpp"
 #include "site_profile.hpp"
+#include "test_host.hpp"
 
 using namespace castkit;
 using namespace castkit::html;
@@ -75,4 +76,26 @@ TEST_CASE("a signature identifies a page without its URL") {
   parse_page("<html><head><meta name=generator content='Hugo'></head></html>", "", "p.html", {},
              other);
   CHECK_FALSE(matching_signature(profile, other.document));
+}
+
+TEST_CASE("profiles from formats.html.sites come first and apply by URL") {
+  const auto dir = std::filesystem::temp_directory_path() / "castkit-html-sites-option";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "mine.yaml")
+      << "name: mine\nurls: [\"https://mine.example/ep/*\"]\n"
+         "fields:\n  title: \"//h1\"\n  audio: {xpath: \"//audio/@src\", type: url}\n";
+  castkit::html::testing::TestHost host;
+  const ConfigNode options = castkit::html::testing::options_node({{"sites", dir.string()}});
+  const Show show = castkit::html::testing::import_page(
+      "<html><body><h1>Mine</h1><audio src='/a.mp3'></audio></body></html>", "mine.html",
+      "https://mine.example/ep/1", host, options);
+  const Episode& e = show.episodes.front();
+  CHECK(e.title == "Mine");
+  CHECK(e.enclosure->url == "https://mine.example/a.mp3");
+  CHECK(castkit::html::testing::provenance_of(e, "title") ==
+        "site profile mine (URL https://mine.example/ep/1): //h1");
+  const auto dirs = castkit::html::site_directories(ConfigView(&options));
+  REQUIRE(dirs.size() >= 2);
+  CHECK(dirs.front() == dir.string());
+  CHECK(dirs.back().ends_with("config/sites"));
 }
