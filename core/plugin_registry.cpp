@@ -12,6 +12,7 @@
 #include "castkit/diagnostics.hpp"
 #include "plugin_loader.hpp"
 #include "plugin_registry.hpp"
+#include "plugin_scan.hpp"
 #include "registry_cache.hpp"
 
 namespace castkit::host {
@@ -125,16 +126,12 @@ PluginRegistry::PluginRegistry(const std::vector<std::string>& directories,
         host_.log(LogLevel::debug, "registry: scanning " + record.file);
         ++scanned_;
         dirty = true;
-        LoadOutcome outcome = load_plugin(record.file);
-        if (outcome.plugin) {
-          record.name = std::move(outcome.plugin->name);
-          record.version = std::move(outcome.plugin->version);
-          record.specs = std::move(outcome.plugin->specs);
-          record.loaded = true;
-        } else {
-          record.name = plugin_name_from_file(record.file);
-          record.refusal = std::move(outcome.refusal);
-        }
+        PluginRecord scanned = scan_plugin(record.file);
+        record.name = std::move(scanned.name);
+        record.version = std::move(scanned.version);
+        record.refusal = std::move(scanned.refusal);
+        record.specs = std::move(scanned.specs);
+        record.loaded = false;
       }
       plugins_.push_back(std::move(record));
     }
@@ -192,6 +189,21 @@ std::vector<Offer<CheckerSpec>> PluginRegistry::checkers() {
   return offers<CheckerSpec>();
 }
 
+namespace {
+
+/// Moves live specs into the cached ones element by element, so pointers to the cached specs
+/// (Offers) stay valid; false when the plugin no longer offers the same names in the same order.
+template <class Spec>
+bool adopt(std::vector<Spec>& cached, std::vector<Spec>& live) {
+  if (cached.size() != live.size()) return false;
+  for (std::size_t i = 0; i < cached.size(); ++i)
+    if (name_of(cached[i]) != name_of(live[i])) return false;
+  for (std::size_t i = 0; i < cached.size(); ++i) cached[i] = std::move(live[i]);
+  return true;
+}
+
+}  // namespace
+
 void PluginRegistry::load(PluginRecord& plugin) {
   if (plugin.loaded) return;
   if (!plugin.refusal.empty())
@@ -202,7 +214,19 @@ void PluginRegistry::load(PluginRecord& plugin) {
     plugin.refusal = outcome.refusal;
     throw Error(ErrorKind::plugin, Diagnostic{Severity::error, {}, 0, 0, outcome.refusal});
   }
-  plugin.specs = std::move(outcome.plugin->specs);
+  PluginSpecs& live = outcome.plugin->specs;
+  if (!adopt(plugin.specs.importers, live.importers) ||
+      !adopt(plugin.specs.exporters, live.exporters) ||
+      !adopt(plugin.specs.transforms, live.transforms) ||
+      !adopt(plugin.specs.checkers, live.checkers))
+    throw Error(
+        ErrorKind::plugin,
+        Diagnostic{Severity::error,
+                   {},
+                   0,
+                   0,
+                   "plugin " + plugin.name + " (" + plugin.file +
+                       "): offers other formats than when it was scanned; run castkit again"});
   plugin.loaded = true;
 }
 

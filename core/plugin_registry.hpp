@@ -12,7 +12,8 @@
 
 namespace castkit::host {
 
-/// Which plugin offers a format, and the spec describing it (from the cache or live).
+/// Which plugin offers a format, and the spec describing it (from the cache, or live once the
+/// plugin is loaded; the pointer stays valid while the registry lives).
 template <class Spec>
 struct Offer {
   PluginRecord* plugin = nullptr;  ///< the plugin offering it
@@ -23,9 +24,9 @@ struct Offer {
 class PluginRegistry {
  public:
   /// Scans `directories` in order (when two plugins offer one format, the earlier directory
-  /// wins). Plugin files that are not in `cache_file` with the same size and mtime are loaded
-  /// once to learn what they offer, and the cache is rewritten. An empty `cache_file` disables
-  /// the cache. `host` receives debug log lines.
+  /// wins). Plugin files that are not in `cache_file` with the same size and mtime are scanned
+  /// in a child process (scan_plugin) to learn what they offer, and the cache is rewritten. An
+  /// empty `cache_file` disables the cache. `host` receives debug log lines.
   PluginRegistry(const std::vector<std::string>& directories, const std::string& cache_file,
                  Host& host);
 
@@ -48,8 +49,8 @@ class PluginRegistry {
   Offer<TransformSpec> transform(std::string_view name);  ///< see importer()
   Offer<CheckerSpec> checker(std::string_view format);    ///< see importer()
 
-  /// Loads a plugin (when not loaded yet) so its specs are live; throws a plugin error if it
-  /// is refused now.
+  /// Loads a plugin (when not loaded yet) so its specs are live (in place: Offers taken before
+  /// stay valid); throws a plugin error if it is refused now.
   void load(PluginRecord& plugin);
 
  private:

@@ -49,6 +49,23 @@ TEST_CASE("castkit plugins lists refused plugins with why, and the good ones") {
                    "): registration failed: registration exploded") != std::string::npos);
 }
 
+TEST_CASE("a plugin that crashes while registering is refused, remembered, and the host goes on") {
+  const std::string dir = scratch_dir("crash");
+  const std::vector<std::string> env = {"CASTKIT_REGISTRY=" + dir + "/registry.bin"};
+  const std::string refusal = "plugin register-crashes (" + file_of("register-crashes") +
+                              "): crashed while loading or registering (Aborted)";
+  RunResult listed =
+      run_castkit(with_fixtures({"plugins", "-v"}, {"register-crashes", "kv"}), "", env);
+  CHECK(listed.exit_code == 0);
+  CHECK(listed.out.find(refusal) != std::string::npos);
+  CHECK(listed.err.find("registry: scanning " + file_of("register-crashes")) != std::string::npos);
+  RunResult again = run_castkit(
+      with_fixtures({"convert", "-", "-t", "kv", "-v"}, {"register-crashes", "kv"}), kKv, env);
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == "#kv\nepisode=\ntitle=Hello\nsegment=Ann|Hi\n");
+  CHECK(again.err.find("registry: scanning") == std::string::npos);
+}
+
 TEST_CASE("refused plugins do not stop a conversion with a good one") {
   RunResult r = run_castkit(
       with_fixtures({"convert", "-", "-t", "kv"}, {"abi-major", "no-entry", "kv"}), kKv);

@@ -113,3 +113,23 @@ TEST_CASE("guarded() turns foreign exceptions into plugin errors and passes cast
   }
   CHECK(guarded(record, [] { return 5; }) == 5);
 }
+
+TEST_CASE("offers taken before plugins are loaded stay valid after") {
+  HostServices host(Verbosity::quiet);
+  std::vector<std::string> dirs;
+  for (const char* name : {"kv", "reader-throws", "factory-throws"})
+    dirs.push_back(std::string(CASTKIT_FIXTURE_DIR) + "/" + name);
+  PluginRegistry registry(dirs, "", host);
+  const std::vector<Offer<ImporterSpec>> offers = registry.importers();
+  REQUIRE(offers.size() == 3);
+  for (const auto& offer : offers) {
+    CHECK(offer.spec->probe == nullptr);  // from the scan: data only
+    registry.load(*offer.plugin);
+  }
+  std::vector<std::string> names;
+  for (const auto& offer : offers) {
+    names.push_back(offer.spec->format);
+    CHECK(offer.spec->probe != nullptr);
+  }
+  CHECK(names == std::vector<std::string>{"kv", "reader-throws", "factory-throws"});
+}
