@@ -303,3 +303,20 @@ TEST_CASE("srt export lays out a sparsely timed transcript", "[srt][layout]") {
   CHECK(out.find("\nBen: Thanks") != std::string::npos);
   CHECK(out.find("Anna: ", out.find("Anna: ") + 1) == std::string::npos);  // only at changes
 }
+
+TEST_CASE("ffmpeg's FATE madness output: number-only lines as ffmpeg reads them", "[srt][import]") {
+  testing::TestContext test;
+  Show show =
+      import_srt(data("samples/ffmpeg-fate-ref/sub-srt-madness-timeshift.expected.srt"), test);
+  const auto& s = segments(show);
+  REQUIRE(s.size() == 7);
+  CHECK(s[1].text == "31 i'm a number but the only payload so please keep me :)");
+  CHECK(s[2].text == "hello\n5\ndon't forget me.");
+  CHECK(s[4].text ==
+        "let's do it in reverse bc wtf not\n45 yes this is a number but i'm actually part of the "
+        "sub");
+  CHECK(s[5].text == "1\n0\nnext is negative, not a chapnum ;)\n-1");
+  CHECK(s[6].text == "credits\n2015");
+  CHECK(s[6].start == 13'241);
+  CHECK(s[6].end == 13'263);
+}
