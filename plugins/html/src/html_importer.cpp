@@ -76,9 +76,14 @@ std::vector<std::string> site_directories(const ConfigView& options) {
       rest.remove_prefix(colon + 1);
     }
   }
-  if (const auto dir = own_directory(); !dir.empty())
-    out.push_back((dir / CASTKIT_HTML_SITES_RELATIVE_DIR).lexically_normal().string());
-  out.push_back(CASTKIT_HTML_SOURCE_SITES_DIR);
+  // An installation has share/castkit/sites next to its plugins; a build tree reads the source's.
+  std::error_code error;
+  const auto dir = own_directory();
+  const auto installed = (dir / CASTKIT_HTML_SITES_RELATIVE_DIR).lexically_normal();
+  if (!dir.empty() && std::filesystem::is_directory(installed, error))
+    out.push_back(installed.string());
+  else
+    out.push_back(CASTKIT_HTML_SOURCE_SITES_DIR);
   return out;
 }
 

@@ -27,8 +27,8 @@ void read_page(const pugi::xml_document& document, const Input& input, Show& sho
 Confidence probe_html(const Input& input);
 
 /// Where site profiles are looked for, in order: `formats.html.sites` (a directory or a list),
-/// $CASTKIT_SITES_PATH (colon-separated), next to the plugin (an installation's
-/// share/castkit/sites), then the source tree's config/sites (a build tree).
+/// $CASTKIT_SITES_PATH (colon-separated), then an installation's share/castkit/sites (found
+/// relative to the plugin) or, when there is none, the source tree's config/sites (a build tree).
 std::vector<std::string> site_directories(const ConfigView& options);
 
 }  // namespace castkit::html
