@@ -119,6 +119,7 @@ TEST_CASE("a 429 is retried after the server's Retry-After") {
   FetchOptions options = quick_options();
   options.retry_delay_ms = 10;  // far shorter than Retry-After: 1
   CurlFetcher fetcher(options);
+  TestServer::instance();  // started before the clock: only the fetch is timed
   const auto started = Clock::now();
   const auto response = fetcher.fetch({url("/busy/retry-after")});
   CHECK(response.status == 200);
@@ -129,6 +130,7 @@ TEST_CASE("a Retry-After longer than allowed gives up at once") {
   FetchOptions options = quick_options();
   options.max_retry_after_ms = 5000;
   CurlFetcher fetcher(options);
+  TestServer::instance();  // started before the clock: only the fetch is timed
   const auto started = Clock::now();
   CHECK(fetcher.fetch({url("/always-busy")}).status == 503);
   CHECK(elapsed_ms(started) < 1000);
@@ -138,6 +140,7 @@ TEST_CASE("a server that does not answer in time fails with a timeout") {
   FetchOptions options = quick_options();
   options.total_timeout_ms = 500;
   CurlFetcher fetcher(options);
+  TestServer::instance();  // started before the clock: only the fetch is timed
   const auto started = Clock::now();
   const std::string message = failure_of(fetcher, "/slow");
   CHECK(message.find("timed out") != std::string::npos);
@@ -290,6 +293,7 @@ TEST_CASE("fetch_all runs requests concurrently within the connection limits") {
   options.use_cache = false;
   CurlFetcher fetcher(options);
   // Three 5-second answers take about 5 s together, 15 s one after another.
+  TestServer::instance();  // started before the clock: only the fetch is timed
   const auto started = Clock::now();
   const auto responses =
       fetcher.fetch_all(std::vector<FetchRequest>(3, FetchRequest{url("/slow")}));
