@@ -27,7 +27,7 @@ Segment pause(Millis start) {
 
 }  // namespace
 
-TEST_CASE("speakers come from the later transcript; the page's text and times stay") {
+TEST_CASE("speakers come from the later transcript, the page's text and times stay") {
   Transcript page;
   page.segments = {paragraph("Tim. Fourth time lucky."),
                    paragraph("I’m so sorry, Gerhard… But now I’m here – like, my time is yours."),
@@ -54,7 +54,7 @@ TEST_CASE("speakers come from the later transcript; the page's text and times st
   CHECK(s[4].start == 2518000);  // an exact time fills a missing one
 }
 
-TEST_CASE("exact times replace estimated ones; exact times of the first input win") {
+TEST_CASE("exact times replace estimated ones, exact times of the first input win") {
   Transcript first;
   first.segments = {paragraph("One two three.", "", 1000), paragraph("Four five six.", "", 5000)};
   first.segments[0].estimated = true;

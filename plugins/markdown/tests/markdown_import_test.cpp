@@ -46,7 +46,7 @@ TEST_CASE("ship-it-89: 125 turns, the right speakers and all 14 anchors exact") 
         std::string::npos);
 }
 
-TEST_CASE("ship-it-89: a paragraph-initial anchor is removed from the text; inline times stay") {
+TEST_CASE("ship-it-89: a paragraph-initial anchor is removed from the text, inline times stay") {
   Show show = import_markdown(read_test_file("pages/transcripts_ship-it-89.md"));
   const Transcript& t = transcript_of(show);
   auto at = [&](Millis start) -> const Segment& {
@@ -116,7 +116,7 @@ TEST_CASE("go-time-bonus-77: three speakers, a dotted name, links and emphasis a
   CHECK(last.html.find("[laughter]<br />\nEverything") != std::string::npos);
 }
 
-TEST_CASE("friends-plusplus: 69 quick turns; a time in the middle of a paragraph stays text") {
+TEST_CASE("friends-plusplus: 69 quick turns, a time in the middle of a paragraph stays text") {
   Show show =
       import_markdown(read_test_file("pages/transcripts_changelog--friends-plusplus-ato-2024.md"));
   const Transcript& t = transcript_of(show);
@@ -190,7 +190,7 @@ TEST_CASE("probe: labelled transcripts are recognised, other text is not") {
   CHECK(probe(Input{"x.md", std::string("\0\1", 2), "", "", ""}) == 0);
 }
 
-TEST_CASE("YAML front matter is skipped; a lone --- line is Markdown") {
+TEST_CASE("YAML front matter is skipped, a lone --- line is Markdown") {
   Show show = import_markdown("---\ntitle: Episode 1\ndate: 2024-01-01\n---\n\n**Ann:** Hi.\n");
   const auto& s = show.episodes.at(0).transcript.segments;
   REQUIRE(s.size() == 1);

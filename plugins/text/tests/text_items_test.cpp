@@ -51,7 +51,7 @@ TEST_CASE("people: names, roles and links") {
   CHECK(not_a_role->role.empty());
 }
 
-TEST_CASE("sponsors: explicit URLs win; call-to-action addresses need a known domain") {
+TEST_CASE("sponsors: explicit URLs win, call-to-action addresses need a known domain") {
   CHECK(parse_sponsor("A – text https://a.example.com/x, more").url == "https://a.example.com/x");
   CHECK(parse_sponsor("B – Learn more at b.io.").url == "https://b.io");
   CHECK(parse_sponsor("C – Written in Node.js at scale").url.empty());
@@ -72,7 +72,7 @@ TEST_CASE("notes: items with URLs, group headings skipped, plain lines without b
   CHECK(notes[1].url == "https://two.example");
 }
 
-TEST_CASE("headings: the section names, any case, an optional colon; nothing after Transcript") {
+TEST_CASE("headings: the section names, any case, an optional colon, nothing after Transcript") {
   CHECK(heading_kind("Notes & Links") == SectionKind::notes);
   CHECK(heading_kind("CHAPTERS:") == SectionKind::chapters);
   CHECK_FALSE(heading_kind("Chapters and more"));
