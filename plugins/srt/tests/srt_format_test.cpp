@@ -81,7 +81,7 @@ TEST_CASE("srt samples: cue counts and texts", "[srt][import]") {
   }
 }
 
-TEST_CASE("srt text: tags, position codes, entities; unknown tags are text", "[srt][import]") {
+TEST_CASE("srt text: tags, position codes, entities, unknown tags are text", "[srt][import]") {
   testing::TestContext test;
   Show show = import_srt(data("samples/pysubs2/read_position_styling.srt"), test);
   CHECK(segments(show)[0].text == "Elephant's Dream");

@@ -42,7 +42,7 @@ TEST_CASE("timing lines: comma or dot, hour digits, short fractions", "[srt][par
         TimingResult::out_of_range);
 }
 
-TEST_CASE("indexes may be missing or out of order; blank lines inside text", "[srt][parser]") {
+TEST_CASE("indexes may be missing or out of order, blank lines inside text", "[srt][parser]") {
   RawFile f = read(
       "7\n00:00:01,000 --> 00:00:02,000\nfirst\n\n"
       "00:00:03,000 --> 00:00:04,000\nno index\n\n\nafter blank lines\n\n"
@@ -79,7 +79,7 @@ TEST_CASE("the ffmpeg FATE madness output reads back as ffmpeg wrote it", "[srt]
   CHECK(f.cues[2].text == "hello");
 }
 
-TEST_CASE("empty cues are skipped and counted; bad times drop only their cue", "[srt][parser]") {
+TEST_CASE("empty cues are skipped and counted, bad times drop only their cue", "[srt][parser]") {
   RawFile f = read(
       "1\n00:00:00,000 --> 00:00:00,000\n\n2\n00:00:01,000 --> 00:00:02,000\nx\n\n"
       "3\n99999999999999999999:00:00,000 --> 00:00:03,000\ndropped\n\n"

@@ -144,7 +144,7 @@ TEST_CASE("every WPT cue-text-parsing case", "[vtt][wpt]") {
   CHECK(deviations == kCurrentSpecEntities.size());
 }
 
-TEST_CASE("voices become speakers; tags kept out of the plain text", "[vtt]") {
+TEST_CASE("voices become speakers, tags kept out of the plain text", "[vtt]") {
   CueContent c = read_cue_content("<v.loud Mary Smith>Hello <i>there</i> &amp; <c.x>you</c>");
   CHECK(c.speaker == "Mary Smith");
   CHECK(c.text == "Hello there & you");
