@@ -204,7 +204,7 @@ versions() {
   echo "- date: $(cat results/started)"
   echo "- ffmpeg $(ffmpeg -version | awk 'NR == 1 {print $3}'); node $(node --version); npm: ${npm_versions% }"
   echo "- $($PY --version) (Debian): $(dpkg-query -W -f '${Package} ${Version}, ' python3-srt python3-webvtt python3-feedparser python3-bs4 python3-lxml python3-html5lib python3-yaml | sed 's/, $//')"
-  [[ -z ${TOOLKIT_BIN:-} ]] || echo "- castkit: $TOOLKIT_BIN ($("$TOOLKIT_BIN" --version 2>/dev/null | head -n 1))"
+  [[ -z ${TOOLKIT_BIN:-} ]] || echo "- castkit: $TOOLKIT_BIN ($("$TOOLKIT_BIN" --version 2>/dev/null | head -n 1)), source $(cat results/commit 2>/dev/null)"
 }
 
 table() {  # awk filter on the task column -> markdown rows of RESULTS
@@ -286,6 +286,7 @@ main() {
   mkdir -p "$O" "$W"
   : >"$RESULTS"
   date -u '+%Y-%m-%d %H:%M UTC' >results/started
+  git -C .. log -1 --format='commit %h (%cd)' --date=format:'%H:%M' >results/commit 2>/dev/null || : >results/commit
   for t in "${tasks[@]}"; do "task_$t"; done
   report | tee results/report.md
 }
