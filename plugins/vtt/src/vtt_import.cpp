@@ -226,7 +226,11 @@ Episode& target_episode(Show& show) {
 }
 
 Confidence probe_vtt(const Input& input) {
-  return has_signature(input.bytes) ? 95 : 0;
+  if (has_signature(input.bytes)) return 95;
+  // "WEBVTTX", "WEBVTT" glued to text ...: still ours, so the importer can say what is wrong.
+  std::string_view bytes = input.bytes;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  return bytes.substr(0, 6) == "WEBVTT" ? 20 : 0;
 }
 
 Confidence probe_vtt_chapters(const Input& input) {

@@ -233,6 +233,9 @@ TEST_CASE("vtt-chapters: chapters out and back in", "[vtt][chapters]") {
         "3\n00:05:00.000 --> 00:10:00.000\nLast\n\n");
   Show back;
   Input input{"ep.chapters.vtt", out};
+  CHECK(vtt::probe_vtt(Input{"x.vtt", "WEBVTT\n\n"}) == 95);
+  CHECK(vtt::probe_vtt(Input{"x.vtt", "WEBVTTX\n"}) == 20);  // ours, to report the signature
+  CHECK(vtt::probe_vtt(Input{"x.vtt", "1\n00:00:01,000 --> 00:00:02,000\n"}) == 0);
   CHECK(vtt::probe_vtt_chapters(input) > vtt::probe_vtt(input));
   vtt::make_vtt_chapters_importer()->read(input, back, test.context);
   const auto& chapters = back.episodes.at(0).chapters;
