@@ -34,7 +34,6 @@ auto network_call(Call&& call) -> decltype(call()) {
 }  // namespace
 
 void HostServices::report(const Diagnostic& diagnostic) {
-  if (diagnostic.severity == Severity::error) ++errors_;
   if (verbosity_ == Verbosity::quiet && diagnostic.severity != Severity::error) return;
   print_line(format_diagnostic(diagnostic));
 }

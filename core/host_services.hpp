@@ -25,8 +25,6 @@ class HostServices final : public Host {
   const net::FetchOptions& fetch_options() const { return fetch_options_; }
   /// How much is printed.
   Verbosity verbosity() const { return verbosity_; }
-  /// How many errors plugins reported through report().
-  int errors_reported() const { return errors_; }
 
   void report(const Diagnostic& diagnostic) override;
   void log(LogLevel level, std::string_view message) override;
@@ -37,7 +35,6 @@ class HostServices final : public Host {
   net::Fetcher& fetcher();
 
   Verbosity verbosity_;
-  int errors_ = 0;
   net::FetchOptions fetch_options_;
   std::unique_ptr<net::Fetcher> fetcher_;
 };

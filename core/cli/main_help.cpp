@@ -17,7 +17,9 @@ void print_main_help() {
       "  --version                    print the version\n"
       "  --help                       this help; COMMAND --help for a command's options\n\n"
       "exit codes: 0 ok, 1 bad input, 2 usage or configuration error, 3 plugin failure,\n"
-      "            4 I/O or network failure\n");
+      "            4 I/O or network failure\n\n"
+      "plugins are searched in --plugin-path, $CASTKIT_PLUGIN_PATH, plugins.paths of the\n"
+      "configuration, <prefix>/lib/castkit/plugins, then <castkit's directory>/plugins\n");
 }
 
 }  // namespace castkit::cli
