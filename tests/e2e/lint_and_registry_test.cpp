@@ -63,3 +63,26 @@ TEST_CASE("the registry cache is built once and rebuilt only for a changed plugi
   CHECK(formats.err.find("loading plugin") == std::string::npos);
   CHECK(formats.err.find("registry: scanning") == std::string::npos);
 }
+
+TEST_CASE("the search order is --plugin-path, CASTKIT_PLUGIN_PATH, plugins.paths") {
+  namespace fs = std::filesystem;
+  const std::string dir = scratch_dir("search-order");
+  for (const char* sub : {"/a", "/b", "/c"}) {
+    fs::create_directories(dir + sub);
+    fs::copy_file(kKvDir + "/castkit-kv.so", dir + sub + "/castkit-kv.so");
+  }
+  spit(dir + "/c.yaml", "plugins:\n  paths: [c]\n");
+  auto loaded_from = [&](std::vector<std::string> args, std::vector<std::string> env) {
+    args.insert(args.begin(), {"convert", "-", "-t", "kv", "-v", "--config", dir + "/c.yaml"});
+    const RunResult r = run_castkit(args, "#kv\n", env);
+    CHECK(r.exit_code == 0);
+    const auto at = r.err.find("castkit: loading plugin kv (");
+    REQUIRE(at != std::string::npos);
+    return r.err.substr(at + 28, r.err.find(')', at) - at - 28);
+  };
+  CHECK(loaded_from({"--plugin-path", dir + "/a"}, {"CASTKIT_PLUGIN_PATH=" + dir + "/b"}) ==
+        dir + "/a/castkit-kv.so");
+  CHECK(loaded_from({}, {"CASTKIT_PLUGIN_PATH=/nonexistent:" + dir + "/b"}) ==
+        dir + "/b/castkit-kv.so");
+  CHECK(loaded_from({}, {}) == dir + "/c/castkit-kv.so");
+}
