@@ -205,7 +205,9 @@ class SrtExporter : public Exporter {
 
     std::vector<Segment> laid_out;
     std::vector<const Segment*> order;
-    const layout::Options options = layout::options_from(context.project["subtitles"]);
+    layout::Options options = layout::options_from(context.project["subtitles"]);
+    // The "Name: " label shares the first line with the text, so the layout leaves room for it.
+    options.speaker_label_in_text = mode != LabelMode::off;
     if (layout::needs_layout(episode.transcript, options)) {
       laid_out = layout::layout_cues(episode, options, context.host);
       for (const Segment& cue : laid_out) order.push_back(&cue);

@@ -1,4 +1,5 @@
 // The srt plugin's entry point: registers srt.
+#include "castkit_common/subtitle_layout.hpp"
 #include "srt_formats.hpp"
 
 namespace {
@@ -17,7 +18,7 @@ void register_srt_formats(castkit::Registrar& registrar) {
                    "regular expression for an SRT speaker label; group 1 is the name"}},
       .probe = srt::probe_srt,
       .create = srt::make_srt_importer});
-  registrar.add(ExporterSpec{
+  ExporterSpec exporter{
       .format = "srt",
       .description = "SubRip subtitles with speaker labels",
       .extension = "srt",
@@ -27,7 +28,9 @@ void register_srt_formats(castkit::Registrar& registrar) {
                   {"srt-bom", "formats.srt.bom", "start SRT output with a UTF-8 BOM", false},
                   {"speaker-labels", "formats.srt.speaker_labels",
                    "SRT speaker labels: change (default), every or off"}},
-      .create = srt::make_srt_exporter});
+      .create = srt::make_srt_exporter};
+  for (OptionSpec& option : layout::option_specs()) exporter.options.push_back(std::move(option));
+  registrar.add(std::move(exporter));
 }
 
 }  // namespace

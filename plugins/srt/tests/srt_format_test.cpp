@@ -302,6 +302,14 @@ TEST_CASE("srt export lays out a sparsely timed transcript", "[srt][layout]") {
   CHECK(out.find("\n00:00:30,000 --> ") != std::string::npos);  // the anchor starts Ben's cue
   CHECK(out.find("\nBen: Thanks") != std::string::npos);
   CHECK(out.find("Anna: ", out.find("Anna: ") + 1) == std::string::npos);  // only at changes
+  // The label shares the first line, and the layout keeps room for it: no line passes 42.
+  std::size_t line_start = 0;
+  while (line_start < out.size()) {
+    std::size_t line_end = out.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = out.size();
+    CHECK(line_end - line_start <= 42);
+    line_start = line_end + 1;
+  }
 }
 
 TEST_CASE("ffmpeg's FATE madness output: number-only lines as ffmpeg reads them", "[srt][import]") {

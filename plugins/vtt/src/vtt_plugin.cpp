@@ -1,4 +1,5 @@
 // The vtt plugin's entry point: registers vtt and vtt-chapters.
+#include "castkit_common/subtitle_layout.hpp"
 #include "vtt_formats.hpp"
 
 namespace {
@@ -19,17 +20,19 @@ void register_vtt_formats(castkit::Registrar& registrar) {
                              .signatures = {"WEBVTT"},
                              .probe = vtt::probe_vtt_chapters,
                              .create = vtt::make_vtt_chapters_importer});
-  registrar.add(
-      ExporterSpec{.format = "vtt",
-                   .description = "WebVTT subtitles with <v Speaker> voices",
-                   .extension = "vtt",
-                   .media_type = "text/vtt",
-                   .link_role = LinkRole::captions,
-                   .options = {{"vtt-styles", "formats.vtt.styles",
-                                "write STYLE blocks kept from a WebVTT input (true or false)"},
-                               {"vtt-regions", "formats.vtt.regions",
-                                "write REGION blocks kept from a WebVTT input (true or false)"}},
-                   .create = vtt::make_vtt_exporter});
+  ExporterSpec exporter{
+      .format = "vtt",
+      .description = "WebVTT subtitles with <v Speaker> voices",
+      .extension = "vtt",
+      .media_type = "text/vtt",
+      .link_role = LinkRole::captions,
+      .options = {{"vtt-styles", "formats.vtt.styles",
+                   "write STYLE blocks kept from a WebVTT input (true or false)"},
+                  {"vtt-regions", "formats.vtt.regions",
+                   "write REGION blocks kept from a WebVTT input (true or false)"}},
+      .create = vtt::make_vtt_exporter};
+  for (OptionSpec& option : layout::option_specs()) exporter.options.push_back(std::move(option));
+  registrar.add(std::move(exporter));
   registrar.add(ExporterSpec{.format = "vtt-chapters",
                              .description = "WebVTT chapters track from the episode's chapters",
                              .extension = "chapters.vtt",
