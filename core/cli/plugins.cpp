@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/output_text.hpp"
 #include "cli/session.hpp"
+#include "plugin_scan.hpp"
 
 namespace castkit::cli {
 namespace {
@@ -10,6 +11,39 @@ std::string join(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
+}
+
+/// One accepted plugin: name, version, file, and what it offers.
+std::string describe(const host::PluginRecord& p) {
+  std::string text = p.name + " " + p.version + "  " + p.file + "\n";
+  std::vector<std::string> in, out, transforms, checks;
+  for (const auto& s : p.specs.importers) in.push_back(s.format);
+  for (const auto& s : p.specs.exporters) out.push_back(s.format);
+  for (const auto& s : p.specs.transforms) transforms.push_back(s.name);
+  for (const auto& s : p.specs.checkers) checks.push_back(s.format);
+  if (!in.empty()) text += "  reads:      " + join(in) + "\n";
+  if (!out.empty()) text += "  writes:     " + join(out) + "\n";
+  if (!transforms.empty()) text += "  transforms: " + join(transforms) + "\n";
+  if (!checks.empty()) text += "  checks:     " + join(checks) + "\n";
+  return text;
+}
+
+/// castkit plugins FILE...: what each file offers, or why it is refused (exit 3 if any is).
+int inspect(const std::vector<std::string>& files) {
+  std::string text;
+  bool refused = false;
+  for (const std::string& file : files) {
+    host::PluginRecord record = host::scan_plugin(file);
+    record.file = file;
+    if (record.refusal.empty()) {
+      text += describe(record);
+    } else {
+      refused = true;
+      text += "refused: " + record.refusal + "\n";
+    }
+  }
+  print_out(text);
+  return refused ? 3 : 0;
 }
 
 }  // namespace
@@ -27,7 +61,7 @@ int run_plugins(const Args& args) {
     return 0;
   }
   const ParsedArgs parsed = parse_arguments(args, options, "plugins");
-  if (!parsed.positional.empty()) fail_usage("plugins takes no arguments");
+  if (!parsed.positional.empty()) return inspect(parsed.positional);
 
   std::string text;
   int refused = 0;
@@ -36,16 +70,7 @@ int run_plugins(const Args& args) {
       ++refused;
       continue;
     }
-    text += p.name + " " + p.version + "  " + p.file + "\n";
-    std::vector<std::string> in, out, transforms, checks;
-    for (const auto& s : p.specs.importers) in.push_back(s.format);
-    for (const auto& s : p.specs.exporters) out.push_back(s.format);
-    for (const auto& s : p.specs.transforms) transforms.push_back(s.name);
-    for (const auto& s : p.specs.checkers) checks.push_back(s.format);
-    if (!in.empty()) text += "  reads:      " + join(in) + "\n";
-    if (!out.empty()) text += "  writes:     " + join(out) + "\n";
-    if (!transforms.empty()) text += "  transforms: " + join(transforms) + "\n";
-    if (!checks.empty()) text += "  checks:     " + join(checks) + "\n";
+    text += describe(p);
   }
   if (refused) {
     text += "\nrefused:\n";

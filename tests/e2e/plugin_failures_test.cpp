@@ -108,3 +108,17 @@ TEST_CASE("asking for a refused plugin's format names the known formats") {
   CHECK(r.err.starts_with("error: unknown output format \"abi-major\" (known: "));
   CHECK(r.err.find("kv") != std::string::npos);
 }
+
+TEST_CASE("castkit plugins FILE inspects plugin files, exit 3 when one is refused") {
+  RunResult good = run_castkit({"plugins", file_of("kv")});
+  CHECK(good.exit_code == 0);
+  CHECK(good.out == "kv 1.2.3  " + file_of("kv") +
+                        "\n  reads:      kv\n  writes:     kv, kv-episode\n  checks:     kv\n");
+  RunResult crash = run_castkit({"plugins", file_of("register-crashes"), file_of("no-entry")});
+  CHECK(crash.exit_code == 3);
+  CHECK(crash.out ==
+        "refused: plugin register-crashes (" + file_of("register-crashes") +
+            "): crashed while loading or registering (Aborted)\nrefused: plugin no-entry (" +
+            file_of("no-entry") +
+            "): not a castkit plugin: no castkit_plugin_entry_v1 entry point\n");
+}
