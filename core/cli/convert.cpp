@@ -91,9 +91,21 @@ int run_convert(const Args& args) {
   const ExportScope scope = pipeline.exporter(to).spec->scope;
   for (const std::string& name : parsed.all("transform")) session.registry().transform(name);
 
-  std::vector<host::InputData> inputs;
+  // URL inputs are fetched together (concurrently), then every input is read once, in order.
+  std::vector<FetchRequest> requests;
   for (const std::string& name : parsed.positional)
-    inputs.push_back(host::read_input(name, session.max_input_bytes(), session.host()));
+    if (host::is_url(name)) requests.push_back({name, {}});
+  std::vector<FetchResponse> responses =
+      requests.size() > 1 ? session.host().fetch_all(requests) : std::vector<FetchResponse>{};
+  std::vector<host::InputData> inputs;
+  std::size_t next_response = 0;
+  for (const std::string& name : parsed.positional) {
+    if (host::is_url(name) && next_response < responses.size())
+      inputs.push_back(host::input_from_response(name, std::move(responses[next_response++]),
+                                                 session.max_input_bytes()));
+    else
+      inputs.push_back(host::read_input(name, session.max_input_bytes(), session.host()));
+  }
   std::vector<std::string> formats(inputs.size(), parsed.get("from"));
   Show show = pipeline.import_all(inputs, formats);
   pipeline.apply_configured_transforms(show);

@@ -69,6 +69,14 @@ TEST_CASE("convert fetches URL inputs and reports HTTP errors as exit 4") {
   CHECK(ok.out == "#kv\nepisode=\ntitle=From the web\n");
   CHECK(ok.err.find("castkit: loading the network library\n") != std::string::npos);
 
+  // Several URLs are fetched together and merged like files.
+  spit(dir + "/site/b.kv", "#kv\nshow=Web Show\n");
+  args = {"convert", server.url("a.kv"), server.url("b.kv"), "-t", "kv"};
+  args.insert(args.end(), common.begin(), common.end());
+  RunResult two = run_castkit(args);
+  CHECK(two.exit_code == 0);
+  CHECK(two.out == "#kv\nshow=Web Show\nepisode=\ntitle=From the web\n");
+
   args = {"convert", server.url("missing.kv"), "-t", "kv"};
   args.insert(args.end(), common.begin(), common.end());
   RunResult missing = run_castkit(args);
