@@ -1,5 +1,6 @@
 // Reading and writing the registry cache. Fields are length-prefixed ("5:hello") or numbers
 // ending in ';', so reading is one pass over a string_view with no escaping.
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <optional>
@@ -193,10 +194,14 @@ std::vector<PluginRecord> parse_registry(std::string_view bytes) {
 std::string default_registry_file() {
   if (const char* explicit_file = std::getenv("CASTKIT_REGISTRY"); explicit_file && *explicit_file)
     return explicit_file;
+  // One file per build tag, so castkits built differently never rewrite each other's cache.
+  std::string name = "registry-" CASTKIT_BUILD_TAG ".bin";
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '-';
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return std::string(xdg) + "/castkit/registry.bin";
+    return std::string(xdg) + "/castkit/" + name;
   if (const char* home = std::getenv("HOME"); home && *home)
-    return std::string(home) + "/.cache/castkit/registry.bin";
+    return std::string(home) + "/.cache/castkit/" + name;
   return {};
 }
 

@@ -18,8 +18,8 @@ std::string serialize_registry(const std::vector<PluginRecord>& records);
 /// build, gives an empty list (the cache is then rebuilt).
 std::vector<PluginRecord> parse_registry(std::string_view bytes);
 
-/// Where the cache lives: $CASTKIT_REGISTRY, else $XDG_CACHE_HOME/castkit/registry.bin, else
-/// ~/.cache/castkit/registry.bin. Empty when none can be found.
+/// Where the cache lives: $CASTKIT_REGISTRY, else $XDG_CACHE_HOME/castkit/registry-<build
+/// tag>.bin, else ~/.cache/castkit/registry-<build tag>.bin. Empty when none can be found.
 std::string default_registry_file();
 
 }  // namespace castkit::host
