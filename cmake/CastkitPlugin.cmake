@@ -7,6 +7,14 @@
 # Builds the plugin module castkit-<name>.so into the build tree's plugins/ folder (where
 # ./build/castkit finds it) and installs it into lib/castkit/plugins. Tests link the
 # implementation library directly, so a plugin's tests do not need the host.
+# castkit_discover_tests(<target> <prefix> [catch_discover_tests options...])
+#
+# Registers a Catch2 test executable's cases with CTest. A case CTest cannot select (a name with
+# ';' is split by CMake) then fails (--warn NoTests) instead of passing with nothing run.
+function(castkit_discover_tests target prefix)
+  catch_discover_tests(${target} TEST_PREFIX "${prefix}" EXTRA_ARGS --warn NoTests ${ARGN})
+endfunction()
+
 function(castkit_add_plugin name)
   cmake_parse_arguments(ARG "" "ENTRY" "SOURCES;LIBRARIES;TESTS" ${ARGN})
   set(impl castkit_${name}_impl)
@@ -33,7 +41,7 @@ function(castkit_add_plugin name)
     target_compile_definitions(castkit_${name}_tests PRIVATE
       CASTKIT_TEST_DATA="${CASTKIT_TEST_DATA}"
       CASTKIT_PLUGIN_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
-    catch_discover_tests(castkit_${name}_tests TEST_PREFIX "${name}: "
+    castkit_discover_tests(castkit_${name}_tests "${name}: "
       WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}")
   endif()
 endfunction()

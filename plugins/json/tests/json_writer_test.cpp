@@ -45,7 +45,7 @@ TEST_CASE("a character that needs care is found at every position of a long plai
   }
 }
 
-TEST_CASE("escapes use the short forms and lowercase \\u00XX") {
+TEST_CASE("escapes use the short forms and lowercase u00XX hex digits") {
   std::string out;
   append_string_literal(out, "\"\\\b\f\n\r\t\x01\x1f/");
   CHECK(out == R"("\"\\\b\f\n\r\t\u0001\u001f/")");
