@@ -37,7 +37,7 @@ function(castkit_add_plugin name)
 
   if(ARG_TESTS AND CASTKIT_BUILD_TESTS)
     add_executable(castkit_${name}_tests ${ARG_TESTS})
-    target_link_libraries(castkit_${name}_tests PRIVATE ${impl} castkit_catch_main)
+    target_link_libraries(castkit_${name}_tests PRIVATE ${impl} castkit_catch_main castkit_test_support)
     target_compile_definitions(castkit_${name}_tests PRIVATE
       CASTKIT_TEST_DATA="${CASTKIT_TEST_DATA}"
       CASTKIT_PLUGIN_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")

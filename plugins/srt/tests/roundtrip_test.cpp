@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "castkit_testing/recording_host.hpp"
 #include "srt_formats.hpp"
-#include "test_host.hpp"
 #include "vtt_formats.hpp"
 
 using namespace castkit;

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "castkit_testing/recording_host.hpp"
 #include "srt_formats.hpp"
-#include "test_host.hpp"
 
 using namespace castkit;
 

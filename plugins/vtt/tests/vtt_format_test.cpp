@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "test_host.hpp"
+#include "castkit_testing/recording_host.hpp"
 #include "vtt_formats.hpp"
 
 using namespace castkit;

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "castkit/plugin.hpp"
+#include "castkit_testing/recording_host.hpp"
 #include "cue_settings.hpp"
-#include "test_host.hpp"
 #include "vtt_formats.hpp"
 
 namespace {

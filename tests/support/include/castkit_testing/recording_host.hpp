@@ -1,6 +1,10 @@
-// A Host for plugin tests: records diagnostics, refuses network use.
+// A Host for plugin tests (shared by every plugin's tests): records diagnostics, refuses network
+// use.
 #pragma once
 
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +32,15 @@ class RecordingHost : public Host {
     return n;
   }
 };
+
+/// The bytes of a file under the test data folder (tests/data; CASTKIT_TEST_DATA).
+inline std::string read_test_file(const std::string& relative) {
+  std::ifstream in(std::string(CASTKIT_TEST_DATA) + "/" + relative, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open test file " + relative);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
 
 /// A context with empty options and project configuration.
 struct TestContext {
