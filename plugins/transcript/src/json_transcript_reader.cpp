@@ -60,7 +60,7 @@ class Reader {
     od::document doc;
     check(parser.iterate(padded).get(doc), nullptr);
     doc_ = &doc;
-    od::json_type type;
+    od::json_type type{};
     check(doc.type().get(type), nullptr);
     if (type != od::json_type::object)
       fail_at(current(), "expected a JSON object with a \"segments\" array");
@@ -195,7 +195,7 @@ class Reader {
     const char* where = location(v);
     if (depth > max_extra_depth)
       fail_at(where, "nested deeper than " + std::to_string(max_extra_depth) + " levels");
-    od::json_type type;
+    od::json_type type{};
     check(v.type().get(type), where);
     switch (type) {
       case od::json_type::object: {
@@ -224,7 +224,7 @@ class Reader {
         return out;
       }
       case od::json_type::number: {
-        od::number_type kind;
+        od::number_type kind{};
         check(v.get_number_type().get(kind), where);
         if (kind == od::number_type::signed_integer) {
           std::int64_t i = 0;

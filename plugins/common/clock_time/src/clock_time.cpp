@@ -81,17 +81,26 @@ std::string format(Millis time) {
   Millis ms = time % 1000;
   Millis total = time / 1000;
   Millis hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
-  auto two = [](Millis v) {
-    std::string s = std::to_string(v);
-    return s.size() < 2 ? "0" + s : s;
+  auto append_two = [](std::string& out, Millis v) {
+    if (v < 10) out += '0';
+    out += std::to_string(v);
   };
-  std::string out = hours > 0 ? two(hours) + ":" : std::string();
-  out += two(minutes) + ":" + two(seconds);
+  std::string out;
+  if (hours > 0) {
+    append_two(out, hours);
+    out += ':';
+  }
+  append_two(out, minutes);
+  out += ':';
+  append_two(out, seconds);
   if (ms % 10 == 0 && ms != 0) {
-    out += "." + two(ms / 10);
+    out += '.';
+    append_two(out, ms / 10);
   } else if (ms != 0) {
     std::string digits = std::to_string(ms);
-    out += "." + std::string(3 - digits.size(), '0') + digits;
+    out += '.';
+    out.append(3 - digits.size(), '0');
+    out += digits;
   }
   return out;
 }
