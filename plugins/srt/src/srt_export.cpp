@@ -5,33 +5,12 @@
 
 #include "castkit/html_entities.hpp"
 #include "castkit/memory.hpp"
+#include "castkit_common/clock_time.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "srt_formats.hpp"
 
 namespace castkit::srt {
 namespace {
-
-void append_two(std::string& out, unsigned value) {
-  out += static_cast<char>('0' + value / 10 % 10);
-  out += static_cast<char>('0' + value % 10);
-}
-
-void append_timestamp(std::string& out, Millis time) {
-  if (time < 0) time = 0;
-  const std::int64_t hours = time / 3'600'000;
-  if (hours < 100)
-    append_two(out, static_cast<unsigned>(hours));
-  else
-    out += std::to_string(hours);
-  out += ':';
-  append_two(out, static_cast<unsigned>(time / 60'000 % 60));
-  out += ':';
-  append_two(out, static_cast<unsigned>(time / 1000 % 60));
-  out += ',';
-  const unsigned ms = static_cast<unsigned>(time % 1000);
-  out += static_cast<char>('0' + ms / 100);
-  append_two(out, ms % 100);
-}
 
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -241,9 +220,9 @@ class SrtExporter : public Exporter {
       }
       out += std::to_string(++index);
       out.append(newline);
-      append_timestamp(out, start);
+      clock::append_timestamp(out, start, ',');
       out += " --> ";
-      append_timestamp(out, end);
+      clock::append_timestamp(out, end, ',');
       if (const std::string* coordinates = string_ext(cue.ext, "srt.coordinates");
           coordinates && coordinates->find_first_of("\r\n") == std::string::npos) {
         out += "  ";

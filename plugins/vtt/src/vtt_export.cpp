@@ -6,35 +6,13 @@
 
 #include "castkit/html_entities.hpp"
 #include "castkit/memory.hpp"
+#include "castkit_common/clock_time.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "cue_text.hpp"
 #include "vtt_formats.hpp"
 
 namespace castkit::vtt {
 namespace {
-
-void append_two(std::string& out, unsigned value) {
-  out += static_cast<char>('0' + value / 10 % 10);
-  out += static_cast<char>('0' + value % 10);
-}
-
-/// HH:MM:SS.mmm (more hour digits when needed).
-void append_timestamp(std::string& out, Millis time) {
-  if (time < 0) time = 0;
-  const std::int64_t hours = time / 3'600'000;
-  if (hours < 100)
-    append_two(out, static_cast<unsigned>(hours));
-  else
-    out += std::to_string(hours);
-  out += ':';
-  append_two(out, static_cast<unsigned>(time / 60'000 % 60));
-  out += ':';
-  append_two(out, static_cast<unsigned>(time / 1000 % 60));
-  out += '.';
-  const unsigned ms = static_cast<unsigned>(time % 1000);
-  out += static_cast<char>('0' + ms / 100);
-  append_two(out, ms % 100);
-}
 
 void append_escaped(std::string& out, std::string_view text) {
   bool special = false;
@@ -243,9 +221,9 @@ class VttExporter : public Exporter {
         out += cue.id;
         out += '\n';
       }
-      append_timestamp(out, start);
+      clock::append_timestamp(out, start, '.');
       out += " --> ";
-      append_timestamp(out, end);
+      clock::append_timestamp(out, end, '.');
       if (const std::string* settings = string_ext(cue.ext, "vtt.settings");
           settings && settings->find_first_of("\r\n") == std::string::npos) {
         out += ' ';
@@ -286,9 +264,9 @@ class VttChaptersExporter : public Exporter {
       }
       out += std::to_string(i + 1);
       out += '\n';
-      append_timestamp(out, chapter.start);
+      clock::append_timestamp(out, chapter.start, '.');
       out += " --> ";
-      append_timestamp(out, end);
+      clock::append_timestamp(out, end, '.');
       out += '\n';
       std::string title = chapter.title;
       for (char& c : title)

@@ -105,4 +105,30 @@ std::string format(Millis time) {
   return out;
 }
 
+namespace {
+
+void append_two_digits(std::string& out, unsigned value) {
+  out += static_cast<char>('0' + value / 10 % 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+}  // namespace
+
+void append_timestamp(std::string& out, Millis time, char separator) {
+  if (time < 0) time = 0;
+  const std::int64_t hours = time / 3'600'000;
+  if (hours < 100)
+    append_two_digits(out, static_cast<unsigned>(hours));
+  else
+    out += std::to_string(hours);
+  out += ':';
+  append_two_digits(out, static_cast<unsigned>(time / 60'000 % 60));
+  out += ':';
+  append_two_digits(out, static_cast<unsigned>(time / 1000 % 60));
+  out += separator;
+  const unsigned ms = static_cast<unsigned>(time % 1000);
+  out += static_cast<char>('0' + ms / 100);
+  append_two_digits(out, ms % 100);
+}
+
 }  // namespace castkit::clock

@@ -30,4 +30,8 @@ std::optional<LeadingAnchor> leading_anchor(std::string_view text);
 /// ".ff" (hundredths) or ".fff" (milliseconds) when it is not a whole second.
 std::string format(Millis time);
 
+/// Appends a subtitle timestamp "HH:MM:SS<separator>mmm" (more hour digits past 99 hours;
+/// negative times as 0): separator ',' for SRT, '.' for WebVTT.
+void append_timestamp(std::string& out, Millis time, char separator);
+
 }  // namespace castkit::clock
