@@ -3,6 +3,7 @@
 
 #include "castkit/html_entities.hpp"
 
+using castkit::append_html_escaped;
 using castkit::decode_character_reference;
 using castkit::decode_html_entities;
 
@@ -60,4 +61,11 @@ TEST_CASE("decode_character_reference reports what it consumed", "[html_entities
   CHECK(out.empty());
   CHECK(decode_character_reference("&#65x", out) == 4);
   CHECK(out == "A");
+}
+
+TEST_CASE("append_html_escaped escapes & < > and double quotes only", "[html_entities]") {
+  std::string out = "<p>";
+  append_html_escaped(out, "Tom & \"Jerry\" <b>caf\xC3\xA9</b> it's");
+  CHECK(out == "<p>Tom &amp; &quot;Jerry&quot; &lt;b&gt;caf\xC3\xA9&lt;/b&gt; it's");
+  CHECK(decode_html_entities(out.substr(3)) == "Tom & \"Jerry\" <b>caf\xC3\xA9</b> it's");
 }

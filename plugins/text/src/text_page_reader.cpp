@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "castkit/html_entities.hpp"
 #include "castkit_common/clock_time.hpp"
 #include "page_items.hpp"
 #include "page_sections.hpp"
@@ -16,30 +17,6 @@ bool is_boilerplate(std::string_view line, const ReadOptions& options) {
   for (const std::string& prefix : options.boilerplate)
     if (!prefix.empty() && starts_with_nocase(words, prefix)) return true;
   return false;
-}
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // "Changelog Interviews – Episode #584": the show's name and the episode number.
@@ -62,7 +39,9 @@ bool read_episode_line(std::string_view line, PageResult& result) {
 void add_summary_paragraph(std::string_view paragraph, Episode& episode) {
   if (!episode.summary.empty()) episode.summary += "\n\n", episode.description += "\n";
   episode.summary += paragraph;
-  episode.description += "<p>" + escape_html(paragraph) + "</p>";
+  episode.description += "<p>";
+  append_html_escaped(episode.description, paragraph);
+  episode.description += "</p>";
 }
 
 // The lines before the first heading: an optional header (show and episode number, title, a

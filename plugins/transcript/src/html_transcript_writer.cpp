@@ -1,30 +1,10 @@
 // HTML transcripts: the spec's <cite>/<time>/<p> shape, escaped.
 #include "html_transcript_writer.hpp"
 
+#include "castkit/html_entities.hpp"
 #include "transcript_time.hpp"
 
 namespace castkit::transcript {
-
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
 
 void write_html_transcript(const Transcript& transcript, const HtmlOptions& options,
                            std::string& out) {
@@ -32,11 +12,11 @@ void write_html_transcript(const Transcript& transcript, const HtmlOptions& opti
     out += "<!DOCTYPE html>\n<html";
     if (!options.language.empty()) {
       out += " lang=\"";
-      append_escaped(out, options.language);
+      append_html_escaped(out, options.language);
       out += '"';
     }
     out += ">\n<head>\n<meta charset=\"utf-8\">\n<title>";
-    append_escaped(out, options.title.empty() ? "Transcript" : options.title);
+    append_html_escaped(out, options.title.empty() ? "Transcript" : options.title);
     out += "</title>\n</head>\n<body>\n";
   }
   std::string speaker;
@@ -45,7 +25,7 @@ void write_html_transcript(const Transcript& transcript, const HtmlOptions& opti
     if (!segment.speaker.empty() && segment.speaker != speaker) {
       speaker = segment.speaker;
       out += "<cite>";
-      append_escaped(out, speaker);
+      append_html_escaped(out, speaker);
       out += ":</cite>\n";
     }
     if (segment.start) {
@@ -62,10 +42,10 @@ void write_html_transcript(const Transcript& transcript, const HtmlOptions& opti
     out += "<p>";
     std::size_t from = 0;
     for (std::size_t at; (at = segment.text.find('\n', from)) != std::string::npos; from = at + 1) {
-      append_escaped(out, std::string_view(segment.text).substr(from, at - from));
+      append_html_escaped(out, std::string_view(segment.text).substr(from, at - from));
       out += "<br>";
     }
-    append_escaped(out, std::string_view(segment.text).substr(from));
+    append_html_escaped(out, std::string_view(segment.text).substr(from));
     out += "</p>\n";
   }
   if (options.document) out += "</body>\n</html>\n";

@@ -8,9 +8,6 @@
 
 namespace castkit::transcript {
 
-/// Appends `text` to `out` with &, <, > and " escaped (safe in text and in quoted attributes).
-void append_escaped(std::string& out, std::string_view text);
-
 /// How the HTML transcript is wrapped.
 struct HtmlOptions {
   bool document = false;  ///< a whole HTML document (doctype, charset, title) instead of the

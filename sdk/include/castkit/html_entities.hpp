@@ -1,4 +1,5 @@
-// castkit SDK: decoding HTML character references (&amp; &copy; &#233; &#x1F600; ...).
+// castkit SDK: decoding HTML character references (&amp; &copy; &#233; &#x1F600; ...) and
+// escaping text for HTML.
 #pragma once
 
 #include <cstddef>
@@ -21,5 +22,9 @@ void append_decoded_html_entities(std::string& out, std::string_view text);
 /// its replacement to `out` and returns how many bytes it took, or returns 0 and appends nothing
 /// when `text` does not start with a character reference.
 std::size_t decode_character_reference(std::string_view text, std::string& out);
+
+/// Appends `text` to `out` escaped for HTML text and double-quoted attribute values: & < > "
+/// become &amp; &lt; &gt; &quot;; everything else is copied unchanged.
+void append_html_escaped(std::string& out, std::string_view text);
 
 }  // namespace castkit
