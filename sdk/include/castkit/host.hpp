@@ -1,6 +1,7 @@
 // castkit SDK: services the host offers to plugins (diagnostics, HTTP fetch, logging).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,10 +11,12 @@
 
 namespace castkit {
 
+struct Input;
+
 /// One HTTP(S) request made through the host.
 struct FetchRequest {
-  std::string url;                 ///< http or https URL
-  std::string accept;              ///< Accept header, empty for the default
+  std::string url;     ///< http or https URL
+  std::string accept;  ///< Accept header, empty for the default
 };
 
 /// What a fetch returned. Transport failures are thrown as castkit::Error (ErrorKind::io).
@@ -42,6 +45,12 @@ class Host {
   /// Fetches several URLs concurrently; results in the order asked. A failed fetch gives a
   /// response with status 0 and the error text in body.
   virtual std::vector<FetchResponse> fetch_all(const std::vector<FetchRequest>& requests) = 0;
+  /// Tells the host that the importer will not read `input.bytes` before `offset` again, so the
+  /// host may release that memory (a streaming import of a large file). The default keeps it.
+  virtual void input_consumed(const Input& input, std::size_t offset) {
+    (void)input;
+    (void)offset;
+  }
 };
 
 }  // namespace castkit

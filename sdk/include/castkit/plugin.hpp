@@ -25,18 +25,21 @@ namespace castkit {
 
 /// One input handed to an importer: its bytes (read once by the host) and where they came from.
 struct Input {
-  std::string name;          ///< path, URL or "-" for stdin; used in diagnostics
-  std::string_view bytes;    ///< the whole input, as read
-  std::string url;           ///< the URL it was fetched from (after redirects), empty for files
-  std::string media_type;    ///< Content-Type when fetched, empty otherwise
-  std::string encoding;      ///< --input-encoding / config; empty: detect (BOM, UTF-8)
+  std::string name;        ///< path, URL or "-" for stdin; used in diagnostics
+  std::string_view bytes;  ///< the whole input, as read
+  std::string url;         ///< the URL it was fetched from (after redirects), empty for files
+  std::string media_type;  ///< Content-Type when fetched, empty otherwise
+  std::string encoding;    ///< --input-encoding / config; empty: detect (BOM, UTF-8)
+  /// How many bytes after the end of `bytes` may be read (they are zeros), e.g. for parsers
+  /// that read past the end in blocks (simdjson needs SIMDJSON_PADDING = 64).
+  std::size_t readable_padding = 0;
 };
 
 /// What every plugin call gets: host services and the plugin's configuration.
 struct Context {
-  Host& host;                  ///< diagnostics, fetch, logging
-  ConfigView options;          ///< this format's own section (`formats.<name>` + --set overrides)
-  ConfigView project;          ///< the whole project configuration, read-only
+  Host& host;          ///< diagnostics, fetch, logging
+  ConfigView options;  ///< this format's own section (`formats.<name>` + --set overrides)
+  ConfigView project;  ///< the whole project configuration, read-only
 };
 
 /// Reads one input format into the model.
@@ -50,9 +53,9 @@ class Importer {
 
 /// What an exporter is asked to write.
 struct ExportRequest {
-  const Show& show;        ///< the whole model
-  const Episode* episode;  ///< the episode for episode-level formats (nullptr for show-level)
-  std::string output_name; ///< path or "-", for messages
+  const Show& show;         ///< the whole model
+  const Episode* episode;   ///< the episode for episode-level formats (nullptr for show-level)
+  std::string output_name;  ///< path or "-", for messages
 };
 
 /// Writes the model (or one episode of it) in one output format.
@@ -87,23 +90,23 @@ using Confidence = int;
 /// sets the configuration key `key` (a dotted path, e.g. "formats.html.site" or
 /// "subtitles.max_line_chars") for the run, like `--set key=VALUE` does.
 struct OptionSpec {
-  std::string name;          ///< option name without the dashes, e.g. "site"
-  std::string key;           ///< dotted configuration path it sets
-  std::string help;          ///< one line for --help
-  bool takes_value = true;   ///< false: a flag that sets the key to "true"
+  std::string name;         ///< option name without the dashes, e.g. "site"
+  std::string key;          ///< dotted configuration path it sets
+  std::string help;         ///< one line for --help
+  bool takes_value = true;  ///< false: a flag that sets the key to "true"
 };
 
 /// An importer a plugin offers. The extensions, MIME types and signatures are stored in the
 /// host's registry cache so the host can pick candidates without loading every plugin.
 struct ImporterSpec {
-  std::string format;                   ///< format name, e.g. "srt"
-  std::string description;              ///< one line for `castkit formats`
-  std::vector<std::string> extensions;  ///< file name endings without the dot, e.g. {"srt"}
-  std::vector<std::string> media_types; ///< MIME types, e.g. {"application/x-subrip"}
-  std::vector<std::string> signatures;  ///< byte strings that may appear in the first 4 KiB
-  std::vector<OptionSpec> options;      ///< command-line options it reads
-  Confidence (*probe)(const Input& input) = nullptr;        ///< looks at the bytes, cheaply
-  std::unique_ptr<Importer> (*create)() = nullptr;          ///< makes an importer
+  std::string format;                    ///< format name, e.g. "srt"
+  std::string description;               ///< one line for `castkit formats`
+  std::vector<std::string> extensions;   ///< file name endings without the dot, e.g. {"srt"}
+  std::vector<std::string> media_types;  ///< MIME types, e.g. {"application/x-subrip"}
+  std::vector<std::string> signatures;   ///< byte strings that may appear in the first 4 KiB
+  std::vector<OptionSpec> options;       ///< command-line options it reads
+  Confidence (*probe)(const Input& input) = nullptr;  ///< looks at the bytes, cheaply
+  std::unique_ptr<Importer> (*create)() = nullptr;    ///< makes an importer
 };
 
 /// Whether an exporter writes the whole show or one episode.
@@ -114,10 +117,10 @@ enum class LinkRole { none, chapters, transcript, captions };
 
 /// An exporter a plugin offers.
 struct ExporterSpec {
-  std::string format;             ///< format name, e.g. "vtt"
-  std::string description;        ///< one line for `castkit formats`
-  std::string extension;          ///< default file name ending, without the dot
-  std::string media_type;         ///< MIME type of the output
+  std::string format;                        ///< format name, e.g. "vtt"
+  std::string description;                   ///< one line for `castkit formats`
+  std::string extension;                     ///< default file name ending, without the dot
+  std::string media_type;                    ///< MIME type of the output
   ExportScope scope = ExportScope::episode;  ///< show- or episode-level
   LinkRole link_role = LinkRole::none;       ///< how `castkit build` links the file from a feed
   std::vector<OptionSpec> options;           ///< command-line options it reads
@@ -126,16 +129,16 @@ struct ExporterSpec {
 
 /// A transform a plugin offers.
 struct TransformSpec {
-  std::string name;         ///< transform name, e.g. "offset"
-  std::string description;  ///< one line for `castkit formats`
-  std::vector<OptionSpec> options;  ///< command-line options it reads
+  std::string name;                                  ///< transform name, e.g. "offset"
+  std::string description;                           ///< one line for `castkit formats`
+  std::vector<OptionSpec> options;                   ///< command-line options it reads
   std::unique_ptr<Transform> (*create)() = nullptr;  ///< makes a transform
 };
 
 /// A checker a plugin offers (`castkit lint`).
 struct CheckerSpec {
-  std::string format;       ///< the input format it checks, e.g. "rss"
-  std::string description;  ///< one line for `castkit formats`
+  std::string format;                              ///< the input format it checks, e.g. "rss"
+  std::string description;                         ///< one line for `castkit formats`
   std::unique_ptr<Checker> (*create)() = nullptr;  ///< makes a checker
 };
 
@@ -179,12 +182,13 @@ struct castkit_plugin_descriptor {
 
 /// Declares the plugin: put once in one source file of the plugin library.
 /// `register_fn` is a `void(castkit::Registrar&)` function.
-#define CASTKIT_PLUGIN(plugin_name, plugin_version, register_fn)                        \
-  extern "C" __attribute__((visibility("default"))) const castkit_plugin_descriptor*   \
-  castkit_plugin_entry_v1() {                                                           \
-    static const castkit_plugin_descriptor descriptor = {                               \
-        CASTKIT_PLUGIN_MAGIC, sizeof(castkit_plugin_descriptor), CASTKIT_ABI_MAJOR,     \
-        CASTKIT_ABI_MINOR,    plugin_name,                       plugin_version,        \
-        CASTKIT_BUILD_TAG,    register_fn};                                             \
-    return &descriptor;                                                                 \
+#define CASTKIT_PLUGIN(plugin_name, plugin_version, register_fn)                     \
+  extern "C" __attribute__((visibility("default"))) const castkit_plugin_descriptor* \
+  castkit_plugin_entry_v1() {                                                        \
+    static const castkit_plugin_descriptor descriptor = {                            \
+        CASTKIT_PLUGIN_MAGIC, sizeof(castkit_plugin_descriptor),                     \
+        CASTKIT_ABI_MAJOR,    CASTKIT_ABI_MINOR,                                     \
+        plugin_name,          plugin_version,                                        \
+        CASTKIT_BUILD_TAG,    register_fn};                                          \
+    return &descriptor;                                                              \
   }
