@@ -2,6 +2,7 @@
 // reader, writer and linter.
 #include "rss_formats.hpp"
 
+#include "castkit/streaming.hpp"
 #include "feed_input.hpp"
 #include "follow_links.hpp"
 #include "rss_lint.hpp"
@@ -11,24 +12,110 @@
 namespace castkit::rss {
 namespace {
 
-class RssImporter final : public Importer {
+/// Empties `episode` for the next item while keeping the memory its strings and lists hold.
+void reset_episode(Episode& episode) {
+  for (std::string* text : {&episode.guid, &episode.title, &episode.subtitle, &episode.link,
+                            &episode.description, &episode.summary, &episode.image,
+                            &episode.episode_type, &episode.license, &episode.license_url})
+    text->clear();
+  episode.guid_is_permalink.reset();
+  episode.published.reset();
+  episode.duration.reset();
+  episode.enclosure.reset();
+  episode.season.reset();
+  episode.number.reset();
+  episode.explicit_content.reset();
+  episode.persons.clear();
+  episode.chapters.clear();
+  episode.transcript = Transcript();
+  episode.chapters_link.reset();
+  episode.transcript_links.clear();
+  episode.notes.clear();
+  episode.sponsors.clear();
+  episode.soundbites.clear();
+  episode.keywords.clear();
+  episode.location.reset();
+  episode.provenance.clear();
+  episode.ext.clear();
+}
+
+class RssImporter final : public Importer, public StreamingImporter {
  public:
   void read(const Input& input, Show& show, Context& context) override {
     pugi::xml_document document;
     std::string buffer;
     parse_feed(document, buffer, input.bytes, input.encoding, input.name);
+    context.host.input_consumed(input, input.bytes.size());
     read_rss(document, input.name, show);
     if (context.options["follow"].as_bool(false)) follow_links(show, context, input.name);
   }
+
+  /// The channel (all of it, also what follows the items) to the sink first, then each item,
+  /// read into one reused episode.
+  void read_into(const Input& input, ModelSink& sink, Context& context) override {
+    if (context.options["follow"].as_bool(false))
+      throw NeedsWholeModel("--follow reads linked files into the whole model");
+    pugi::xml_document document;
+    std::string buffer;
+    parse_feed(document, buffer, input.bytes, input.encoding, input.name);
+    context.host.input_consumed(input, input.bytes.size());  // the parser has its own copy
+    FeedReader reader(document, input.name);
+    Show show;
+    reader.read_channel(show);
+    sink.show(show);
+    Episode episode;
+    for (pugi::xml_node item = reader.next_item({}); item; item = reader.next_item(item)) {
+      reset_episode(episode);
+      reader.read_item(item, episode);
+      sink.episode(episode);
+    }
+    sink.finish();
+  }
 };
 
-class RssExporter final : public Exporter {
+WriteOptions write_options(Context& context) {
+  WriteOptions options;
+  options.always_inline_chapters = context.options["psc"].as_bool(false);
+  return options;
+}
+
+void log_warnings(Context& context, const std::string& output_name,
+                  const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings)
+    context.host.log(LogLevel::warning, output_name + ": " + warning);
+}
+
+/// Writes the feed as the model arrives: the channel at show(), an item per episode().
+class RssSink final : public ModelSink {
+ public:
+  RssSink(std::string output_name, std::string& out, Context& context)
+      : output_name_(std::move(output_name)),
+        out_(out),
+        context_(context),
+        options_(write_options(context)) {}
+  void show(const Show& show) override {
+    log_warnings(context_, output_name_, write_feed_head(show, out_));
+  }
+  void episode(const Episode& episode) override { write_feed_item(episode, out_, options_); }
+  void segment(const Segment&) override {}  // transcripts are linked from a feed, not written
+  void finish() override { write_feed_tail(out_); }
+
+ private:
+  std::string output_name_;
+  std::string& out_;
+  Context& context_;
+  WriteOptions options_;
+};
+
+class RssExporter final : public Exporter, public StreamingExporter {
  public:
   void write(const ExportRequest& request, std::string& out, Context& context) override {
-    WriteOptions options;
-    options.always_inline_chapters = context.options["psc"].as_bool(false);
-    for (const std::string& warning : write_rss(request.show, out, options))
-      context.host.log(LogLevel::warning, request.output_name + ": " + warning);
+    log_warnings(context, request.output_name,
+                 write_rss(request.show, out, write_options(context)));
+  }
+  std::unique_ptr<ModelSink> open(const std::string& output_name, std::string& out,
+                                  Context& context) override {
+    return std::make_unique<RssSink>(output_name, out, context);
   }
 };
 

@@ -16,11 +16,6 @@ namespace {
 
 using Names = std::initializer_list<std::string_view>;
 
-/// What the reader carries while it walks.
-struct ReadState {
-  NamespaceScope scope;
-};
-
 std::string trimmed_text(pugi::xml_node element) {
   return std::string(trim(ElementText(element).view()));
 }
@@ -73,9 +68,9 @@ void keep_extra(Extensions& ext, std::string_view tag, Value extra) {
     ext[std::string(attributes_key_prefix) + std::string(tag)] = std::move(extra);
 }
 
-void keep_unknown(pugi::xml_node element, Extensions& ext, ReadState& state) {
+void keep_unknown(pugi::xml_node element, Extensions& ext, NamespaceScope& scope) {
   std::string markup;
-  append_element_xml(markup, element, state.scope);
+  append_element_xml(markup, element, scope);
   ext[std::string(unknown_key)].push(Value(std::move(markup)));
 }
 
@@ -213,8 +208,7 @@ bool read_psc(pugi::xml_node element, std::vector<Chapter>& chapters, const Name
 }
 
 bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episode,
-                       DescriptionPair& description, ReadState& state) {
-  const NamespaceScope& scope = state.scope;
+                       DescriptionPair& description, const NamespaceScope& scope) {
   std::string_view local = name.local;
   switch (name.ns) {
     case Namespace::rss:
@@ -337,22 +331,6 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
   }
 }
 
-void read_item(pugi::xml_node item, Show& show, ReadState& state) {
-  std::size_t mark = state.scope.declare(item);
-  Episode& episode = show.episodes.emplace_back();
-  DescriptionPair description;
-  for (pugi::xml_node element = item.first_child(); element; element = element.next_sibling()) {
-    if (element.type() != pugi::node_element) continue;
-    std::size_t inner = state.scope.declare(element);
-    ResolvedName name = state.scope.resolve(element.name());
-    bool used = read_item_element(element, name, episode, description, state);
-    state.scope.restore(inner);
-    if (!used) keep_unknown(element, episode.ext, state);
-  }
-  std::move(description).apply(episode.description, episode.ext);
-  state.scope.restore(mark);
-}
-
 bool read_category(pugi::xml_node element, Show& show, const NamespaceScope& scope) {
   if (!only_attributes(element, {"text"})) return false;
   Category category;
@@ -391,8 +369,7 @@ bool read_owner(pugi::xml_node element, Show& show, const NamespaceScope& scope)
 }
 
 bool read_channel_element(pugi::xml_node element, ResolvedName name, Show& show,
-                          DescriptionPair& description, ReadState& state) {
-  const NamespaceScope& scope = state.scope;
+                          DescriptionPair& description, const NamespaceScope& scope) {
   std::string_view local = name.local;
   switch (name.ns) {
     case Namespace::rss:
@@ -460,7 +437,7 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
 
 }  // namespace
 
-void read_rss(const pugi::xml_document& document, const std::string& input_name, Show& show) {
+FeedReader::FeedReader(const pugi::xml_document& document, const std::string& input_name) {
   pugi::xml_node root = document.document_element();
   if (!root || std::string_view(root.name()) != "rss") {
     std::string found = root ? std::string("<") + root.name() + ">" : std::string("no element");
@@ -468,40 +445,65 @@ void read_rss(const pugi::xml_document& document, const std::string& input_name,
                "expected an RSS 2.0 feed (<rss> with a <channel>), found " + found +
                    (found == "<feed>" ? " (Atom feeds are not read)" : ""));
   }
-  pugi::xml_node channel = child_named(root, "channel");
-  if (!channel) fail_input(input_name, 1, 1, "the <rss> element has no <channel>");
+  channel_ = child_named(root, "channel");
+  if (!channel_) fail_input(input_name, 1, 1, "the <rss> element has no <channel>");
+  scope_.declare(root);
+  scope_.declare(channel_);
+}
 
-  std::size_t items = 0;
-  for (pugi::xml_node element = channel.first_child(); element; element = element.next_sibling())
-    items += std::string_view(element.name()) == "item";
-  show.episodes.reserve(show.episodes.size() + items);
-
-  ReadState state;
-  state.scope.declare(root);
-  state.scope.declare(channel);
+void FeedReader::read_channel(Show& show) {
   DescriptionPair description;
-  for (pugi::xml_node element : channel.children()) {
-    if (element.type() != pugi::node_element) continue;
-    if (std::string_view(element.name()) == "item") {
-      read_item(element, show, state);
+  for (pugi::xml_node element = channel_.first_child(); element; element = element.next_sibling()) {
+    if (element.type() != pugi::node_element || std::string_view(element.name()) == "item")
       continue;
-    }
-    std::size_t mark = state.scope.declare(element);
-    ResolvedName name = state.scope.resolve(element.name());
-    bool used = read_channel_element(element, name, show, description, state);
-    state.scope.restore(mark);
-    if (!used) keep_unknown(element, show.ext, state);
+    std::size_t mark = scope_.declare(element);
+    ResolvedName name = scope_.resolve(element.name());
+    bool used = read_channel_element(element, name, show, description, scope_);
+    scope_.restore(mark);
+    if (!used) keep_unknown(element, show.ext, scope_);
   }
   std::move(description).apply(show.description, show.ext);
   // No itunes:image: the RSS 2.0 <image><url> is the show's artwork (the element itself is kept).
   if (show.image.empty())
-    if (pugi::xml_node url = child_named(child_named(channel, "image"), "url"))
+    if (pugi::xml_node url = child_named(child_named(channel_, "image"), "url"))
       show.image = trimmed_text(url);
-  if (!state.scope.other_namespaces().members.empty()) {
+  Value others = declared_namespaces(channel_.parent());
+  if (!others.members.empty()) {
     Value& namespaces = show.ext[std::string(namespaces_key)];
-    for (const auto& [prefix, uri] : state.scope.other_namespaces().members)
-      namespaces.set(prefix, uri);
+    for (auto& [prefix, uri] : others.members) namespaces.set(prefix, std::move(uri));
   }
+}
+
+pugi::xml_node FeedReader::next_item(pugi::xml_node previous) const {
+  pugi::xml_node node = previous ? previous.next_sibling() : channel_.first_child();
+  while (node && (node.type() != pugi::node_element || std::string_view(node.name()) != "item"))
+    node = node.next_sibling();
+  return node;
+}
+
+void FeedReader::read_item(pugi::xml_node item, Episode& episode) {
+  std::size_t mark = scope_.declare(item);
+  DescriptionPair description;
+  for (pugi::xml_node element = item.first_child(); element; element = element.next_sibling()) {
+    if (element.type() != pugi::node_element) continue;
+    std::size_t inner = scope_.declare(element);
+    ResolvedName name = scope_.resolve(element.name());
+    bool used = read_item_element(element, name, episode, description, scope_);
+    scope_.restore(inner);
+    if (!used) keep_unknown(element, episode.ext, scope_);
+  }
+  std::move(description).apply(episode.description, episode.ext);
+  scope_.restore(mark);
+}
+
+void read_rss(const pugi::xml_document& document, const std::string& input_name, Show& show) {
+  FeedReader reader(document, input_name);
+  reader.read_channel(show);
+  std::size_t items = 0;
+  for (pugi::xml_node item = reader.next_item({}); item; item = reader.next_item(item)) ++items;
+  show.episodes.reserve(show.episodes.size() + items);
+  for (pugi::xml_node item = reader.next_item({}); item; item = reader.next_item(item))
+    reader.read_item(item, show.episodes.emplace_back());
 }
 
 }  // namespace castkit::rss

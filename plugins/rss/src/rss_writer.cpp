@@ -379,10 +379,8 @@ std::size_t estimated_size(const Show& show) {
 
 }  // namespace
 
-std::vector<std::string> write_rss(const Show& show, std::string& out,
-                                   const WriteOptions& options) {
+std::vector<std::string> write_feed_head(const Show& show, std::string& out) {
   std::vector<std::string> warnings;
-  out.reserve(out.size() + estimated_size(show));
   TagWriter w(out);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"";
   w.attribute("xmlns:itunes", itunes_uri);
@@ -398,9 +396,26 @@ std::vector<std::string> write_rss(const Show& show, std::string& out,
   w.open(1, "channel");
   w.end_open();
   write_channel_head(w, show, warnings);
-  for (const Episode& episode : show.episodes) write_item(w, episode, options);
+  return warnings;
+}
+
+void write_feed_item(const Episode& episode, std::string& out, const WriteOptions& options) {
+  TagWriter w(out);
+  write_item(w, episode, options);
+}
+
+void write_feed_tail(std::string& out) {
+  TagWriter w(out);
   w.close(1, "channel");
   out += "\n</rss>\n";
+}
+
+std::vector<std::string> write_rss(const Show& show, std::string& out,
+                                   const WriteOptions& options) {
+  out.reserve(out.size() + estimated_size(show));
+  std::vector<std::string> warnings = write_feed_head(show, out);
+  for (const Episode& episode : show.episodes) write_feed_item(episode, out, options);
+  write_feed_tail(out);
   return warnings;
 }
 

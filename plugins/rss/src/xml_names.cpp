@@ -17,30 +17,67 @@ bool is_declaration(std::string_view attribute) {
   return attribute == "xmlns" || attribute.substr(0, 6) == "xmlns:";
 }
 
+/// The prefix `attribute` declares (xmlns:prefix="uri"), or "" when it declares none.
+std::string_view declared_prefix(pugi::xml_attribute attribute) {
+  const char* raw = attribute.name();
+  if (raw[0] != 'x' || std::strncmp(raw, "xmlns:", 6) != 0) return {};
+  return std::string_view(raw + 6);
+}
+
+/// The prefix castkit writes for a namespace declared as `prefix`: the canonical one for known
+/// namespaces; the feed's own otherwise, unless that is one of castkit's, which gets a "2".
+std::string output_prefix(std::string_view prefix, Namespace ns) {
+  if (ns != Namespace::other) return std::string(canonical_prefix(ns));
+  std::string output(prefix);
+  for (Namespace known :
+       {Namespace::itunes, Namespace::podcast, Namespace::content, Namespace::atom, Namespace::psc})
+    if (output == canonical_prefix(known)) output += "2";
+  return output;
+}
+
 }  // namespace
 
 std::size_t NamespaceScope::declare(pugi::xml_node element) {
   std::size_t mark = entries_.size();
   for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
        attribute = attribute.next_attribute()) {
-    const char* raw = attribute.name();
-    if (raw[0] != 'x' || std::strncmp(raw, "xmlns:", 6) != 0) continue;
-    std::string_view name = raw;
-    std::string_view prefix = name.substr(6);
-    std::string_view uri = attribute.value();
-    Namespace ns = namespace_of_uri(uri);
-    std::string output(canonical_prefix(ns));
-    if (ns == Namespace::other) {
-      output = prefix;
-      // A foreign namespace under one of castkit's own prefixes gets another prefix.
-      for (Namespace known : {Namespace::itunes, Namespace::podcast, Namespace::content,
-                              Namespace::atom, Namespace::psc})
-        if (output == canonical_prefix(known)) output += "2";
-      others_.set(output, Value(std::string(uri)));
-    }
-    entries_.push_back(Entry{std::string(prefix), ns, std::move(output)});
+    std::string_view prefix = declared_prefix(attribute);
+    if (prefix.empty()) continue;
+    Namespace ns = namespace_of_uri(attribute.value());
+    entries_.push_back(Entry{std::string(prefix), ns, output_prefix(prefix, ns)});
   }
   return mark;
+}
+
+Value declared_namespaces(pugi::xml_node root) {
+  Value others = Value::object();
+  pugi::xml_node node = root;
+  while (node) {
+    for (pugi::xml_attribute attribute = node.first_attribute(); attribute;
+         attribute = attribute.next_attribute()) {
+      std::string_view prefix = declared_prefix(attribute);
+      if (prefix.empty()) continue;
+      std::string_view uri = attribute.value();
+      Namespace ns = namespace_of_uri(uri);
+      if (ns == Namespace::other) others.set(output_prefix(prefix, ns), Value(std::string(uri)));
+    }
+    // Document order: the first child element, else the next sibling of the node or of the
+    // nearest ancestor that has one, never leaving `root`.
+    pugi::xml_node next = node.first_child();
+    while (next && next.type() != pugi::node_element) next = next.next_sibling();
+    if (next) {
+      node = next;
+      continue;
+    }
+    while (node && node != root) {
+      next = node.next_sibling();
+      while (next && next.type() != pugi::node_element) next = next.next_sibling();
+      if (next) break;
+      node = node.parent();
+    }
+    node = node == root ? pugi::xml_node() : next;
+  }
+  return others;
 }
 
 const NamespaceScope::Entry* NamespaceScope::find(std::string_view prefix) const {

@@ -34,10 +34,6 @@ class NamespaceScope {
   /// for known namespaces, the feed's own prefix otherwise).
   void append_output_name(std::string& out, std::string_view qualified) const;
 
-  /// Namespaces other than castkit's own that the feed declared: prefix -> URI, as written
-  /// on export.
-  const Value& other_namespaces() const { return others_; }
-
  private:
   struct Entry {
     std::string prefix;
@@ -46,8 +42,11 @@ class NamespaceScope {
   };
   const Entry* find(std::string_view prefix) const;
   std::vector<Entry> entries_;
-  Value others_ = Value::object();
 };
+
+/// The namespaces other than castkit's own declared on `root` or any element inside it, in
+/// document order: an object of output prefix -> URI, as written on export.
+Value declared_namespaces(pugi::xml_node root);
 
 /// The text of an element: its text and CDATA children joined.
 std::string element_text(pugi::xml_node element);

@@ -104,4 +104,53 @@ std::string export_feed(const Show& show, RecordingHost* host) {
   return out;
 }
 
+namespace {
+
+/// The rss exporter's sink writing into `out`.
+std::unique_ptr<ModelSink> open_rss_sink(std::string& out, Context& context) {
+  std::unique_ptr<Exporter> exporter = specs().exporters.at(0).create();
+  auto* streaming = dynamic_cast<StreamingExporter*>(exporter.get());
+  if (!streaming) throw std::runtime_error("the rss exporter does not stream");
+  return streaming->open("feed.xml", out, context);
+}
+
+}  // namespace
+
+void stream_feed(std::string_view bytes, ModelSink& sink,
+                 const std::map<std::string, std::string>& options, RecordingHost* host) {
+  RecordingHost local;
+  RecordingHost& used = host ? *host : local;
+  ConfigNode node = options_node(options);
+  Context context{used, ConfigView(&node), ConfigView()};
+  Input input{"feed.xml", bytes, {}, {}, {}};
+  std::unique_ptr<Importer> importer = specs().importers.at(0).create();
+  auto* streaming = dynamic_cast<StreamingImporter*>(importer.get());
+  if (!streaming) throw std::runtime_error("the rss importer does not stream");
+  streaming->read_into(input, sink, context);
+}
+
+std::string stream_feed_to_rss(std::string_view bytes, RecordingHost* host) {
+  RecordingHost local;
+  RecordingHost& used = host ? *host : local;
+  Context context{used, ConfigView(), ConfigView()};
+  std::string out;
+  std::unique_ptr<ModelSink> sink = open_rss_sink(out, context);
+  stream_feed(bytes, *sink, {}, host);
+  return out;
+}
+
+std::string stream_show_to_rss(const Show& show, RecordingHost* host) {
+  RecordingHost local;
+  RecordingHost& used = host ? *host : local;
+  Context context{used, ConfigView(), ConfigView()};
+  std::string out;
+  std::unique_ptr<ModelSink> sink = open_rss_sink(out, context);
+  Show head = show;
+  head.episodes.clear();
+  sink->show(head);
+  for (const Episode& episode : show.episodes) sink->episode(episode);
+  sink->finish();
+  return out;
+}
+
 }  // namespace castkit::rss::test

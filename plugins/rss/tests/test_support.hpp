@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "castkit/plugin.hpp"
+#include "castkit/streaming.hpp"
 
 namespace castkit::rss::test {
 
@@ -36,5 +37,17 @@ Show import_feed(std::string_view bytes, const std::string& name = "feed.xml",
 
 /// Exports `show` with the rss exporter.
 std::string export_feed(const Show& show, RecordingHost* host = nullptr);
+
+/// Streams `bytes` through the rss importer's read_into into `sink` (options as import_feed).
+void stream_feed(std::string_view bytes, ModelSink& sink,
+                 const std::map<std::string, std::string>& options = {},
+                 RecordingHost* host = nullptr);
+
+/// Streams `bytes` through the rss importer into the rss exporter's sink: the feed a streaming
+/// `castkit convert -f rss -t rss` writes.
+std::string stream_feed_to_rss(std::string_view bytes, RecordingHost* host = nullptr);
+
+/// Streams `show` into the rss exporter's sink (show(), episode() for each, finish()).
+std::string stream_show_to_rss(const Show& show, RecordingHost* host = nullptr);
 
 }  // namespace castkit::rss::test
