@@ -42,18 +42,67 @@ std::string describe(simdjson::error_code error) {
 
 }  // namespace
 
-JsonCursor::JsonCursor(std::string_view text, const std::string& name, const ReadOptions& options,
-                       const WarningSink& warn)
-    : text_(text), name_(name), options_(options), warn_(warn), padded_(text) {
-  base_ = padded_.data();
-  if (const auto error = parser_.iterate(padded_).get(doc_)) fail_parse(error, nullptr);
+void JsonCursor::start(const char* bytes, std::size_t length, std::size_t padding) {
+  iterating_ = false;
+  base_ = bytes;
+  base_length_ = length;
+  if (padding < simdjson::SIMDJSON_PADDING) base_ = copy_padded({bytes, length});
+  if (const auto error =
+          parser_.iterate(base_, base_length_, base_length_ + simdjson::SIMDJSON_PADDING).get(doc_))
+    fail_parse(error, nullptr);
   iterating_ = true;
+}
+
+const char* JsonCursor::copy_padded(std::string_view bytes) {
+  padded_ = simdjson::padded_string(bytes);
+  return padded_.data();
+}
+
+void JsonCursor::parse_document(std::string_view document, std::size_t padding) {
+  text_ = document;
+  base_offset_ = cut_ = cut_length_ = 0;
+  start(document.data(), document.size(), padding);
+}
+
+void JsonCursor::parse_piece(std::string_view document, std::size_t padding, std::size_t begin,
+                             std::size_t end) {
+  text_ = document;
+  base_offset_ = begin;
+  cut_ = cut_length_ = 0;
+  start(document.data() + begin, end - begin, padding + (document.size() - end));
+}
+
+void JsonCursor::parse_without(std::string_view document, std::size_t cut, std::size_t cut_length) {
+  text_ = document;
+  base_offset_ = 0;
+  cut_ = cut;
+  cut_length_ = cut_length;
+  std::string joined;
+  joined.reserve(document.size() - cut_length);
+  joined.append(document.substr(0, cut)).append(document.substr(cut + cut_length));
+  start(copy_padded(joined), joined.size(), simdjson::SIMDJSON_PADDING);
+}
+
+std::size_t JsonCursor::offset_of(const char* where) const {
+  const auto in_base = static_cast<std::size_t>(where - base_);
+  return base_offset_ + in_base + (in_base >= cut_ && cut_length_ ? cut_length_ : 0);
+}
+
+od::value JsonCursor::piece_root() {
+  od::value root;
+  check(doc_.get_value().get(root), nullptr);
+  return root;
+}
+
+void JsonCursor::end_piece() {
+  if (const char* trailing = current())
+    fail_at(trailing, "unexpected text after the JSON document");
 }
 
 const char* JsonCursor::document_start() const {
   std::size_t i = 0;
-  while (i < text_.size() &&
-         (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r'))
+  while (i < base_length_ &&
+         (base_[i] == ' ' || base_[i] == '\t' || base_[i] == '\n' || base_[i] == '\r'))
     ++i;
   return base_ + i;
 }
@@ -80,8 +129,8 @@ std::string JsonCursor::path_text() const {
 Diagnostic JsonCursor::diagnostic_at(const char* where, Severity severity,
                                      std::string message) const {
   Diagnostic d{severity, name_, 0, 0, {}};
-  if (where && where >= base_ && where <= base_ + text_.size()) {
-    const auto pos = position_at(text_, static_cast<std::size_t>(where - base_));
+  if (where && where >= base_ && where <= base_ + base_length_) {
+    const auto pos = position_at(text_, offset_of(where));
     d.line = pos.line;
     d.column = pos.column;
   }
@@ -95,8 +144,10 @@ void JsonCursor::fail_at(const char* where, std::string message) const {
 }
 
 void JsonCursor::fail_parse(simdjson::error_code error, const char* where) {
+  if (defer_syntax_errors_) throw SyntaxError{};
+  const std::string_view base(base_, base_length_);
   if (error == simdjson::UTF8_ERROR) {
-    if (const auto bad = find_invalid_utf8(text_)) {
+    if (const auto bad = find_invalid_utf8(base)) {
       path_.clear();
       fail_at(base_ + *bad,
               "invalid UTF-8 at byte offset " + std::to_string(*bad) +
@@ -104,13 +155,13 @@ void JsonCursor::fail_parse(simdjson::error_code error, const char* where) {
     }
   }
   if (error == simdjson::UNESCAPED_CHARS) {  // the first control character that is not a space
-    for (std::size_t i = 0; i < text_.size() && !where; ++i)
-      if (static_cast<unsigned char>(text_[i]) < 0x20 && text_[i] != '\t' && text_[i] != '\n' &&
-          text_[i] != '\r')
+    for (std::size_t i = 0; i < base.size() && !where; ++i)
+      if (static_cast<unsigned char>(base[i]) < 0x20 && base[i] != '\t' && base[i] != '\n' &&
+          base[i] != '\r')
         where = base_ + i;
   }
   if (error == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || error == simdjson::UNCLOSED_STRING)
-    where = base_ + text_.size();  // where the input ends
+    where = base_ + base_length_;  // where the input ends
   if (!where) where = current();
   fail_at(where, describe(error));
 }

@@ -23,12 +23,45 @@ namespace od = simdjson::ondemand;
 /// warnings, or errors when ReadOptions::strict.
 class JsonCursor {
  public:
-  /// Copies `text` into simdjson's padded buffer and runs stage 1 (UTF-8, strings, structure);
-  /// `name` names the input in messages.
-  JsonCursor(std::string_view text, const std::string& name, const ReadOptions& options,
-             const WarningSink& warn);
+  /// A cursor over nothing yet; `name` names the input in messages.
+  JsonCursor(const std::string& name, const ReadOptions& options, const WarningSink& warn)
+      : name_(name), options_(options), warn_(warn) {}
   JsonCursor(const JsonCursor&) = delete;
   JsonCursor& operator=(const JsonCursor&) = delete;
+
+  /// Starts reading the whole `document` (stage 1: UTF-8, strings, structure). `padding` bytes
+  /// after its end may be read; with at least SIMDJSON_PADDING of them nothing is copied.
+  void parse_document(std::string_view document, std::size_t padding);
+
+  /// Starts reading document[begin, end) as a JSON document of its own; positions in messages
+  /// stay those of `document`. `padding` bytes after the end of `document` may be read.
+  void parse_piece(std::string_view document, std::size_t padding, std::size_t begin,
+                   std::size_t end);
+
+  /// Starts reading `document` with the bytes [cut, cut + cut_length) left out (copied: the
+  /// document without a large value in its middle); positions stay those of `document`.
+  void parse_without(std::string_view document, std::size_t cut, std::size_t cut_length);
+
+  /// simdjson's own errors (malformed JSON, invalid UTF-8) throw SyntaxError instead of a
+  /// castkit::Error: the caller finds the exact message by reading the whole document.
+  void defer_syntax_errors() { defer_syntax_errors_ = true; }
+  /// What a deferred syntax error throws.
+  struct SyntaxError {};
+
+  /// The path of the values read next starts with `key` (a string that outlives the cursor).
+  void push_key(std::string_view key) { path_.push_back({key}); }
+  /// The path of the values read next starts with element `index`.
+  void push_index(std::size_t index) { path_.push_back({std::string_view(), index}); }
+  /// Drops the path's last step.
+  void pop_path() { path_.pop_back(); }
+
+  /// The root value of a document started with parse_piece(); read it, then call end_piece().
+  od::value piece_root();
+  /// Fails when text follows the root value read from piece_root().
+  void end_piece();
+
+  /// Where in the document (a byte offset) the pointer `where` (from location()) is.
+  std::size_t offset_of(const char* where) const;
 
   /// Calls fn(key, value, key_position) for each member of the top-level object. Fails with
   /// "expected <expectation>, found ..." when the document is not an object, and when text
@@ -169,15 +202,23 @@ class JsonCursor {
   void unknown(const char* where, od::value& v);
   [[noreturn]] void too_deep(const char* where);
 
-  std::string_view text_;
+  void start(const char* bytes, std::size_t length, std::size_t padding);
+  const char* copy_padded(std::string_view bytes);
+
   const std::string& name_;
   const ReadOptions& options_;
   const WarningSink& warn_;
-  simdjson::padded_string padded_;
-  const char* base_ = nullptr;
+  std::string_view text_;        // the whole document, for positions
+  const char* base_ = nullptr;   // the bytes simdjson reads (in text_ or a copy)
+  std::size_t base_length_ = 0;  // how many
+  std::size_t base_offset_ = 0;  // where base_[0] is in text_
+  std::size_t cut_ = 0;          // base_[cut_...] is text_[base_offset_ + cut_ + cut_length_...]
+  std::size_t cut_length_ = 0;
+  simdjson::padded_string padded_;  // the copy, when the input has too little padding
   od::parser parser_;
   od::document doc_;
   bool iterating_ = false;  // doc_ is valid (stage 1 succeeded)
+  bool defer_syntax_errors_ = false;
   std::vector<Step> path_;
 };
 

@@ -15,6 +15,9 @@ struct ReadOptions {
   bool strict = false;          ///< unknown keys are errors instead of warnings
   std::string encoding;         ///< the input's declared encoding (empty: UTF-8, BOM allowed)
   std::size_t max_depth = 512;  ///< deepest nesting accepted inside extension values
+  /// Bytes after the input that may be read (zeros); with SIMDJSON_PADDING (64) or more the
+  /// input is parsed in place instead of copied.
+  std::size_t readable_padding = 0;
 };
 
 /// Receives warnings (unknown keys, ...) with their positions.

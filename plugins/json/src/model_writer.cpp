@@ -8,18 +8,69 @@
 
 namespace castkit::json {
 
-namespace {
-
-/// Writes the model's structs; leaves out what is empty or unset.
+/// Writes the model's structs; leaves out what is empty or unset. The document can be written
+/// whole (document()) or in the order a ModelSink receives it (open_document(), then per episode
+/// open_episode(), segment()..., close_episode(), then close_document()): the same bytes.
 class ModelWriter {
  public:
   ModelWriter(std::string& out, int indent) : w_(out, indent) {}
 
   void document(const Show& show) {
+    open_document(show);
+    for (const Episode& e : show.episodes) {
+      open_episode(e);
+      close_episode();
+    }
+    close_document();
+  }
+
+  /// The document up to the show's episode list.
+  void open_document(const Show& s) {
     w_.begin_object();
     text("castkit", kFormatVersion);
     w_.key("show");
-    this->show(show);
+    show_fields(s);
+  }
+
+  /// An episode up to the end of its transcript's segments, left open for more segments.
+  void open_episode(const Episode& e) {
+    if (!in_list_) {
+      w_.key("episodes");
+      w_.begin_array();
+      in_list_ = true;
+    }
+    episode_fields(e);
+    const Transcript& t = e.transcript;
+    if (!t.language.empty() || !t.segments.empty() || !t.ext.empty()) {
+      open_transcript(t);
+      for (const Segment& s : t.segments) segment(s);
+    }
+  }
+
+  /// One more segment of the open episode's transcript.
+  void segment(const Segment& s) {
+    if (!in_transcript_) open_transcript(Transcript{});
+    if (!in_segments_) {
+      w_.key("segments");
+      w_.begin_array();
+      in_segments_ = true;
+    }
+    segment_object(s);
+  }
+
+  /// Ends the open episode.
+  void close_episode() {
+    if (in_segments_) w_.end_array();
+    if (in_transcript_) w_.end_object();
+    in_segments_ = in_transcript_ = false;
+    w_.end_object();
+  }
+
+  /// Ends the episode list (if any), the show and the document.
+  void close_document() {
+    if (in_list_) w_.end_array();
+    in_list_ = false;
+    w_.end_object();
     w_.end_object();
   }
 
@@ -134,7 +185,7 @@ class ModelWriter {
     ext(c.ext);
     w_.end_object();
   }
-  void segment(const Segment& s) {
+  void segment_object(const Segment& s) {
     w_.begin_object();
     optional_integer("start_ms", s.start);
     optional_integer("end_ms", s.end);
@@ -146,14 +197,12 @@ class ModelWriter {
     ext(s.ext);
     w_.end_object();
   }
-  void transcript(const Transcript& t) {
-    if (t.language.empty() && t.segments.empty() && t.ext.empty()) return;
+  void open_transcript(const Transcript& t) {
     w_.key("transcript");
     w_.begin_object();
     text("language", t.language);
     ext(t.ext);
-    list("segments", t.segments, [&](const Segment& s) { segment(s); });
-    w_.end_object();
+    in_transcript_ = true;
   }
   void file_link(const FileLink& l) {
     w_.begin_object();
@@ -198,7 +247,7 @@ class ModelWriter {
       w_.number(*n);
   }
 
-  void episode(const Episode& e) {
+  void episode_fields(const Episode& e) {
     w_.begin_object();
     text("guid", e.guid);
     optional_boolean("guid_is_permalink", e.guid_is_permalink);
@@ -253,11 +302,9 @@ class ModelWriter {
       w_.end_object();
     });
     ext(e.ext);
-    transcript(e.transcript);
-    w_.end_object();
   }
 
-  void show(const Show& s) {
+  void show_fields(const Show& s) {
     w_.begin_object();
     text("title", s.title);
     text("link", s.link);
@@ -292,13 +339,16 @@ class ModelWriter {
     text("license_url", s.license_url);
     strings("keywords", s.keywords);
     ext(s.ext);
-    list("episodes", s.episodes, [&](const Episode& e) { episode(e); });
-    w_.end_object();
   }
 
   Writer w_;
   std::size_t non_finite_ = 0;
+  bool in_list_ = false;        // the episode list is open
+  bool in_transcript_ = false;  // the open episode's transcript object is open
+  bool in_segments_ = false;    // ... and its segment list
 };
+
+namespace {
 
 /// A generous guess at the size of the JSON of `show`, so the output grows once instead of
 /// doubling (each doubling copies everything written so far and touches fresh memory). Reserved
@@ -324,6 +374,39 @@ std::size_t size_hint(const Show& show) {
 }
 
 }  // namespace
+
+StreamWriter::StreamWriter(std::string& out, const WriteOptions& options)
+    : writer_(std::make_unique<ModelWriter>(out, options.indent)) {}
+
+StreamWriter::~StreamWriter() = default;
+
+void StreamWriter::show(const Show& show) {
+  writer_->open_document(show);
+  shown_ = true;
+}
+
+void StreamWriter::episode(const Episode& episode) {
+  if (!shown_) show(Show{});
+  if (episode_open_) writer_->close_episode();
+  writer_->open_episode(episode);
+  episode_open_ = true;
+}
+
+void StreamWriter::segment(const Segment& segment) {
+  if (!episode_open_) episode(Episode{});
+  writer_->segment(segment);
+}
+
+void StreamWriter::finish() {
+  if (!shown_) show(Show{});
+  if (episode_open_) writer_->close_episode();
+  episode_open_ = false;
+  writer_->close_document();
+}
+
+WriteReport StreamWriter::report() const {
+  return writer_->report();
+}
 
 WriteReport write_model(const Show& show, std::string& out, const WriteOptions& options) {
   out.reserve(out.size() + size_hint(show));

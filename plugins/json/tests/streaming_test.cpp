@@ -1,0 +1,303 @@
+// The streaming paths: read_model_into delivers what read_model builds (same model, warnings and
+// errors), and the exporter's sink writes the bytes write_model writes.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "castkit/streaming.hpp"
+#include "castkit/text.hpp"
+#include "model_reader.hpp"
+#include "model_writer.hpp"
+#include "stream_reader.hpp"
+#include "test_support.hpp"
+
+using namespace castkit;
+using namespace castkit::json;
+using namespace castkit::json::testing;
+
+namespace {
+
+/// Keeps what a streaming importer delivers, in order, as a model.
+class RecordingSink final : public ModelSink {
+ public:
+  Show model;
+  std::vector<std::string> calls;  ///< "show", "episode", "segment", "finish" in order
+  void show(const Show& show) override {
+    CHECK(show.episodes.empty());
+    model = show;
+    calls.push_back("show");
+  }
+  void episode(const Episode& episode) override {
+    model.episodes.push_back(episode);
+    calls.push_back("episode");
+  }
+  void segment(const Segment& segment) override {
+    model.episodes.back().transcript.segments.push_back(segment);
+    calls.push_back("segment");
+  }
+  void finish() override { calls.push_back("finish"); }
+};
+
+/// Writes what it receives with the exporter's StreamWriter.
+class WritingSink final : public ModelSink {
+ public:
+  explicit WritingSink(std::string& out, int indent = 2) : writer_(out, {.indent = indent}) {}
+  void show(const Show& show) override { writer_.show(show); }
+  void episode(const Episode& episode) override { writer_.episode(episode); }
+  void segment(const Segment& segment) override { writer_.segment(segment); }
+  void finish() override { writer_.finish(); }
+
+ private:
+  StreamWriter writer_;
+};
+
+struct Read {
+  Show model;
+  std::vector<std::string> warnings;
+  std::vector<std::size_t> consumed;
+};
+
+Read read_whole(std::string_view text, ReadOptions options = {}) {
+  Read r;
+  read_model(text, "in.json", r.model, options,
+             [&](const Diagnostic& d) { r.warnings.push_back(format_diagnostic(d)); });
+  return r;
+}
+
+Read read_streaming(std::string_view text, ReadOptions options = {}) {
+  Read r;
+  RecordingSink sink;
+  read_model_into(
+      text, "in.json", sink, options,
+      [&](const Diagnostic& d) { r.warnings.push_back(format_diagnostic(d)); },
+      [&](std::size_t offset) { r.consumed.push_back(offset); });
+  CHECK(sink.calls.front() == "show");
+  CHECK(sink.calls.back() == "finish");
+  r.model = std::move(sink.model);
+  return r;
+}
+
+/// The streaming reader delivers exactly what the whole-document reader builds.
+void check_same_model(std::string_view text, ReadOptions options = {}) {
+  const Read whole = read_whole(text, options);
+  const Read streamed = read_streaming(text, options);
+  CHECK(streamed.warnings == whole.warnings);
+  CHECK(streamed.model.episodes.size() == whole.model.episodes.size());
+  CHECK(streamed.model == whole.model);
+}
+
+/// The error message of a reader, or "" when it accepts the text.
+template <class ReadFn>
+std::string error_of(ReadFn&& read) {
+  try {
+    read();
+  } catch (const Error& error) {
+    return format_diagnostic(error.diagnostic());
+  }
+  return {};
+}
+
+/// Both readers refuse `text` with the same message; returns it.
+std::string same_error(std::string_view text) {
+  const std::string whole = error_of([&] { read_whole(text); });
+  const std::string streamed = error_of([&] { read_streaming(text); });
+  CHECK(!whole.empty());
+  CHECK(streamed == whole);
+  return streamed;
+}
+
+/// A show of `count` episodes: the rich model's episodes over and over.
+Show many_episodes(std::size_t count) {
+  Show show = rich_model();
+  const std::vector<Episode> samples = show.episodes;
+  show.episodes.clear();
+  for (std::size_t i = 0; i < count; ++i) {
+    show.episodes.push_back(samples[i % samples.size()]);
+    show.episodes.back().guid = "guid-" + std::to_string(i);
+  }
+  return show;
+}
+
+/// simdjson's SIMDJSON_PADDING.
+constexpr std::size_t kPadding = 64;
+
+std::string to_json(const Show& show, int indent = 2) {
+  std::string out;
+  write_model(show, out, {.indent = indent});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("streaming every golden file gives the model, warnings and bytes of the whole path") {
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(golden_dir())) {
+    if (entry.path().extension() != ".json") continue;
+    ++files;
+    INFO(entry.path().filename().string());
+    const std::string text = read_file(entry.path().string());
+    check_same_model(text);
+    std::string streamed;
+    WritingSink sink(streamed);
+    read_model_into(
+        text, "in.json", sink, {}, [](const Diagnostic&) {}, [](std::size_t) {});
+    CHECK(streamed == text);  // the golden files are castkit's own output
+  }
+  CHECK(files >= 3);
+}
+
+TEST_CASE("generated shows stream episode by episode, indented and on one line") {
+  for (const int indent : {2, 0}) {
+    for (const std::size_t count : {0, 1, 2, 7, 300}) {
+      INFO("indent " << indent << ", " << count << " episodes");
+      const Show show = many_episodes(count);
+      const std::string text = to_json(show, indent);
+      const Read streamed = read_streaming(text);
+      CHECK(streamed.model == show);
+      CHECK(streamed.warnings.empty());
+      std::string written;
+      WritingSink sink(written, indent);
+      read_model_into(
+          text, "in.json", sink, {}, [](const Diagnostic&) {}, [](std::size_t) {});
+      CHECK(written == text);
+    }
+  }
+}
+
+TEST_CASE("the input is parsed in place when zeros may be read after it") {
+  const std::string text = to_json(many_episodes(5));
+  std::string padded = text + std::string(kPadding, '\0');
+  const std::string_view bytes(padded.data(), text.size());
+  const ReadOptions options{.readable_padding = kPadding};
+  CHECK(read_streaming(bytes, options).model == read_whole(text).model);
+  CHECK(read_whole(bytes, options).model == read_whole(text).model);
+  CHECK(same_error(std::string_view(padded.data(), text.size() / 2)).find("truncated") !=
+        std::string::npos);
+}
+
+TEST_CASE("the host hears about consumed input as the episodes go by") {
+  const std::string text = to_json(many_episodes(2000));
+  REQUIRE(text.size() > 1'000'000);
+  const Read streamed = read_streaming(text);
+  CHECK(streamed.consumed.size() >= 3);
+  CHECK(std::is_sorted(streamed.consumed.begin(), streamed.consumed.end()));
+  CHECK(streamed.consumed.back() <= text.size());
+}
+
+TEST_CASE("show fields after the episode list reach the sink before the first episode") {
+  const std::string text =
+      "{\"castkit\": \"1\", \"show\": {\"title\": \"T\", \"episodes\": [{\"title\": \"e1\"},\n"
+      "{\"title\": \"e2\", \"colour\": 1}], \"language\": \"en\", \"shade\": 2, "
+      "\"persons\": [{\"name\": \"P\"}]}, \"extra\": true}";
+  RecordingSink sink;
+  std::vector<std::string> warnings;
+  read_model_into(
+      text, "in.json", sink, {},
+      [&](const Diagnostic& d) { warnings.push_back(format_diagnostic(d)); }, [](std::size_t) {});
+  CHECK(sink.calls == std::vector<std::string>{"show", "episode", "episode", "finish"});
+  CHECK(sink.model.language == "en");
+  REQUIRE(sink.model.persons.size() == 1);
+  check_same_model(text);  // also the warnings, in document order
+  CHECK(warnings.size() == 3);
+
+  // The same after a BOM, and with a second list (read whole, then delivered).
+  check_same_model("\xEF\xBB\xBF" + text);
+  check_same_model(
+      R"({"castkit":"1","show":{"episodes":[{"title":"a"}],"episodes":[{"title":"b"}],"x":1}})");
+}
+
+TEST_CASE("a list that is not the show's last member, behind a look-alike end, falls back") {
+  // The documents end in `] } }` like castkit's own, but that `]` closes another list.
+  for (const std::string text :
+       {R"({"castkit":"1","show":{"episodes":[{"title":"a"}],"keywords":["k"]}})",
+        R"({"castkit":"1","show":{"episodes":[{"title":"a"}],"episodes":[{"title":"b"}]}})"}) {
+    RecordingSink sink;
+    CHECK_THROWS_AS(read_model_into(
+                        text, "in.json", sink, {}, [](const Diagnostic&) {}, [](std::size_t) {}),
+                    NeedsWholeModel);
+  }
+}
+
+TEST_CASE("documents the streaming reader cannot cut are read whole and delivered") {
+  check_same_model(R"({"castkit":"1","show":{"title":"no episodes"}})");
+  check_same_model(R"({"castkit":"1","show":{"title":"x","episodes":[]}})");
+  check_same_model(R"({"castkit":"1","show":{"episod\u0065s":[{"title":"escaped key"}]}})");
+  check_same_model(R"({"show":{"episodes":[{"title":"marker last"}]},"castkit":"1"})");
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string(R"({"castkit":"1","show":{"episodes":[{"title":"t"}]}})"))
+    utf16 += std::string{c, '\0'};
+  check_same_model(utf16);
+}
+
+TEST_CASE("bad input in an episode gives the whole path's error and position") {
+  const std::string text = to_json(many_episodes(4));
+  // Truncated at many places, inside episodes and between them.
+  for (std::size_t length = 1; length < text.size(); length += 97) {
+    INFO("cut at " << length);
+    CHECK(same_error(std::string_view(text).substr(0, length)).starts_with("in.json:"));
+  }
+  // A wrong type deep in the third episode.
+  const std::string typed = R"({"castkit":"1","show":{"episodes":[{},{},
+{"chapters":[{"start_ms":"soon"}]}]}})";
+  CHECK(same_error(typed) ==
+        "in.json:2:26: error: show.episodes[2].chapters[0].start_ms: expected an integer, found "
+        "a string");
+  // Malformed JSON inside an episode, invalid UTF-8, a raw control character, binary.
+  same_error(R"({"castkit":"1","show":{"episodes":[{"title":"a"},{"title" "b"}]}})");
+  same_error("{\"castkit\":\"1\",\"show\":{\"episodes\":[{\"title\":\"caf\xE9\"}]}}");
+  same_error("{\"castkit\":\"1\",\"show\":{\"episodes\":[{\"title\":\"a\x01\"}]}}");
+  same_error(R"({"castkit":"1","show":{"episodes":[{"title":"a"},]}})");
+  same_error(R"({"castkit":"1","show":{"episodes":[{"title":"a"} {"title":"b"}]}})");
+  same_error(R"({"castkit":"2","show":{"episodes":[{"title":"a"}]}})");
+  std::mt19937 random(11);
+  std::string binary = R"({"castkit":"1","show":{"episodes":[{"ext":{"x":")";
+  for (int i = 0; i < 2000; ++i) binary += static_cast<char>(random() % 256);
+  binary += "\"}}]}}";
+  same_error(binary);
+  // 100,000 levels of nesting inside an episode.
+  const std::size_t levels = 100'000;
+  const std::string deep = R"({"castkit":"1","show":{"episodes":[{"ext":{"deep":)" +
+                           std::string(levels, '[') + std::string(levels, ']') + "}}]}}";
+  CHECK(same_error(deep).find("show.episodes[0].ext.deep[0][0]") != std::string::npos);
+  // Strict mode: an unknown key in an episode is an error there.
+  const std::string unknown = R"({"castkit":"1","show":{"episodes":[{"colour":1}]}})";
+  const ReadOptions strict{.strict = true};
+  CHECK(error_of([&] { read_streaming(unknown, strict); }) ==
+        error_of([&] { read_whole(unknown, strict); }));
+}
+
+TEST_CASE("the sink writes segments that arrive one by one where the model holds them") {
+  Show show = rich_model();
+  std::string whole;
+  write_model(show, whole, {});
+  std::string streamed;
+  {
+    StreamWriter writer(streamed, {});
+    writer.show(show);
+    for (const Episode& e : show.episodes) {
+      Episode head = e;
+      head.transcript.segments.clear();
+      writer.episode(head);
+      for (const Segment& s : e.transcript.segments) writer.segment(s);
+    }
+    writer.finish();
+  }
+  CHECK(streamed == whole);
+
+  // Segments for an episode without transcript fields open the transcript themselves.
+  Show bare;
+  bare.episodes.resize(1);
+  bare.episodes[0].transcript.segments.resize(2);
+  bare.episodes[0].transcript.segments[1].text = "two";
+  std::string expected;
+  write_model(bare, expected, {});
+  std::string written;
+  StreamWriter writer(written, {});
+  writer.show(bare);
+  writer.episode(Episode{});
+  for (const Segment& s : bare.episodes[0].transcript.segments) writer.segment(s);
+  writer.finish();
+  CHECK(written == expected);
+}
