@@ -59,7 +59,91 @@ bool already_holds(const std::string& path, std::string_view bytes) {
   return same;
 }
 
+/// The temporary file name for `path`: hidden, in the same directory (so rename is atomic).
+std::string temp_name_for(const std::string& path) {
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  return (dir == "/" ? "" : dir) + "/." + base + ".castkit-XXXXXX";
+}
+
+/// True when the open file `fd` and the file at `path` hold the same bytes.
+bool same_contents(int fd, const std::string& path) {
+  int other = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (other < 0) return false;
+  struct stat a, b;
+  bool same = ::fstat(fd, &a) == 0 && ::fstat(other, &b) == 0 && S_ISREG(b.st_mode) &&
+              a.st_size == b.st_size;
+  off_t offset = 0;
+  char mine[1 << 16], theirs[1 << 16];
+  while (same) {
+    ssize_t n = ::pread(fd, mine, sizeof mine, offset);
+    if (n <= 0) {
+      same = n == 0;
+      break;
+    }
+    ssize_t m = ::pread(other, theirs, static_cast<std::size_t>(n), offset);
+    same = m == n && std::memcmp(mine, theirs, static_cast<std::size_t>(n)) == 0;
+    offset += n;
+  }
+  ::close(other);
+  return same;
+}
+
 }  // namespace
+
+AtomicFile::AtomicFile(std::string path, bool durable)
+    : path_(std::move(path)), temp_(temp_name_for(path_)), durable_(durable) {
+  fd_ = ::mkstemp(temp_.data());
+  if (fd_ < 0) {
+    const auto slash = temp_.rfind('/');
+    throw Error(ErrorKind::io, Diagnostic{Severity::error, path_, 0, 0,
+                                          "cannot create a file in " + temp_.substr(0, slash) +
+                                              ": " + std::strerror(errno)});
+  }
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(temp_.c_str());
+}
+
+void AtomicFile::fail(const std::string& what) {
+  const std::string failure = what + std::strerror(errno);
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  ::unlink(temp_.c_str());
+  fail_io(path_, failure);
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  if (!write_all(fd_, bytes)) fail("cannot write: ");
+}
+
+void AtomicFile::commit() {
+  // An unchanged output is left alone: no rewrite, its mtime kept (make- and rsync-friendly),
+  // and no rename that makes ext4 flush the replaced file.
+  if (same_contents(fd_, path_)) {
+    ::close(fd_);
+    fd_ = -1;
+    ::unlink(temp_.c_str());
+    return;
+  }
+  if (::fchmod(fd_, mode_for(path_)) != 0) fail("cannot set permissions: ");
+  if (durable_ && ::fdatasync(fd_) != 0) fail("cannot flush to disk: ");
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) {
+    ::unlink(temp_.c_str());
+    fail_io(path_, std::string("cannot close: ") + std::strerror(errno));
+  }
+  if (::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const std::string failure = std::string("cannot replace the file: ") + std::strerror(errno);
+    ::unlink(temp_.c_str());
+    fail_io(path_, failure);
+  }
+}
 
 void write_atomically(const std::string& path, std::string_view bytes, bool durable) {
   if (path == "-") {
@@ -67,32 +151,11 @@ void write_atomically(const std::string& path, std::string_view bytes, bool dura
       fail_io("-", std::string("cannot write to stdout: ") + std::strerror(errno));
     return;
   }
-  // An unchanged output is left alone: no rewrite, its mtime kept (make- and rsync-friendly),
-  // and no rename that makes ext4 flush the replaced file.
+  // Compared in memory first, so an unchanged output costs no temporary file.
   if (already_holds(path, bytes)) return;
-  const auto slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
-  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string temp = (dir == "/" ? "" : dir) + "/." + base + ".castkit-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0)
-    fail_io(path, std::string("cannot create a file in ") + dir + ": " + std::strerror(errno));
-
-  std::string failure;
-  if (!write_all(fd, bytes))
-    failure = std::string("cannot write: ") + std::strerror(errno);
-  else if (::fchmod(fd, mode_for(path)) != 0)
-    failure = std::string("cannot set permissions: ") + std::strerror(errno);
-  else if (durable && ::fdatasync(fd) != 0)
-    failure = std::string("cannot flush to disk: ") + std::strerror(errno);
-  if (::close(fd) != 0 && failure.empty())
-    failure = std::string("cannot close: ") + std::strerror(errno);
-  if (failure.empty() && ::rename(temp.c_str(), path.c_str()) != 0)
-    failure = std::string("cannot replace the file: ") + std::strerror(errno);
-  if (!failure.empty()) {
-    ::unlink(temp.c_str());
-    fail_io(path, failure);
-  }
+  AtomicFile file(path, durable);
+  file.write(bytes);
+  file.commit();
 }
 
 }  // namespace castkit::host

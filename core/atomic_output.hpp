@@ -12,4 +12,30 @@ namespace castkit::host {
 /// exactly `bytes` is left as it is (its mtime too). "-" writes to stdout.
 void write_atomically(const std::string& path, std::string_view bytes, bool durable = false);
 
+/// An output written in pieces (a streaming conversion): a temporary file in the same directory,
+/// renamed over `path` by commit(). Destroyed without commit() (a failed or abandoned run), it
+/// removes the temporary file and `path` stays as it was. Failures throw castkit::Error (io).
+class AtomicFile {
+ public:
+  /// Creates the temporary file next to `path` (not "-").
+  AtomicFile(std::string path, bool durable);
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+
+  /// Appends `bytes`.
+  void write(std::string_view bytes);
+  /// Finishes: renames the file over `path`, unless `path` already holds the same bytes (then it
+  /// is left as it is, like write_atomically does).
+  void commit();
+
+ private:
+  [[noreturn]] void fail(const std::string& what);
+
+  std::string path_;
+  std::string temp_;
+  int fd_ = -1;
+  bool durable_;
+};
+
 }  // namespace castkit::host

@@ -3,6 +3,7 @@
 
 #include <exception>
 
+#include "castkit/plugin.hpp"
 #include "host_services.hpp"
 
 namespace castkit::host {
@@ -35,7 +36,22 @@ auto network_call(Call&& call) -> decltype(call()) {
 
 void HostServices::report(const Diagnostic& diagnostic) {
   if (verbosity_ == Verbosity::quiet && diagnostic.severity != Severity::error) return;
-  print_line(format_diagnostic(diagnostic));
+  if (holding_)
+    held_.push_back(diagnostic);
+  else
+    print_line(format_diagnostic(diagnostic));
+}
+
+void HostServices::release_diagnostics(bool print) {
+  holding_ = false;
+  if (print)
+    for (const Diagnostic& diagnostic : held_) print_line(format_diagnostic(diagnostic));
+  held_.clear();
+}
+
+void HostServices::input_consumed(const Input& input, std::size_t offset) {
+  if (attached_input_ && input.bytes.data() == attached_input_->bytes().data())
+    attached_input_->release_before(offset);
 }
 
 void HostServices::log(LogLevel level, std::string_view message) {

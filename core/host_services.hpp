@@ -3,8 +3,10 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "castkit/host.hpp"
+#include "input_buffer.hpp"
 #include "net/fetcher.hpp"
 
 namespace castkit::host {
@@ -26,15 +28,28 @@ class HostServices final : public Host {
   /// How much is printed.
   Verbosity verbosity() const { return verbosity_; }
 
+  /// From now on, keeps diagnostics instead of printing them (a streaming attempt that may be
+  /// run again on the whole model must not print its warnings twice).
+  void hold_diagnostics() { holding_ = true; }
+  /// Stops holding; prints what was held when `print`, else forgets it.
+  void release_diagnostics(bool print);
+
+  /// The input whose pages input_consumed() may release (nullptr: none).
+  void attach_input(InputBuffer* buffer) { attached_input_ = buffer; }
+
   void report(const Diagnostic& diagnostic) override;
   void log(LogLevel level, std::string_view message) override;
   FetchResponse fetch(const FetchRequest& request) override;
   std::vector<FetchResponse> fetch_all(const std::vector<FetchRequest>& requests) override;
+  void input_consumed(const Input& input, std::size_t offset) override;
 
  private:
   net::Fetcher& fetcher();
 
   Verbosity verbosity_;
+  bool holding_ = false;
+  std::vector<Diagnostic> held_;
+  InputBuffer* attached_input_ = nullptr;
   net::FetchOptions fetch_options_;
   std::unique_ptr<net::Fetcher> fetcher_;
 };

@@ -22,11 +22,15 @@ namespace {
                  " bytes (raise limits.max_input_bytes to read it)");
 }
 
+/// Files from this size on are mapped rather than read: a large input is then paged in as it is
+/// parsed and can be dropped behind a streaming import; small ones are cheaper to read.
+constexpr std::uint64_t map_from_bytes = 256 << 10;
+
 void read_fd(int fd, const std::string& name, std::uint64_t max_bytes, std::string& out) {
   struct stat st;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
     if (static_cast<std::uint64_t>(st.st_size) > max_bytes) fail_too_big(name, max_bytes);
-    out.reserve(static_cast<std::size_t>(st.st_size));
+    out.reserve(static_cast<std::size_t>(st.st_size) + InputBuffer::held_padding);
   }
   char buffer[1 << 16];
   while (true) {
@@ -52,32 +56,43 @@ InputData input_from_response(const std::string& name, FetchResponse response,
   if (response.status == 0) fail_io(name, response.body.empty() ? "fetch failed" : response.body);
   if (response.status >= 400) fail_io(name, "HTTP status " + std::to_string(response.status));
   if (response.body.size() > max_bytes) fail_too_big(name, max_bytes);
-  return {name, std::move(response.body),
-          response.final_url.empty() ? response.url : response.final_url,
+  std::string url = response.final_url.empty() ? response.url : response.final_url;
+  return {name, InputBuffer::hold(std::move(response.body)), std::move(url),
           std::move(response.content_type)};
 }
 
 InputData read_input(const std::string& name, std::uint64_t max_bytes, Host& host) {
   if (is_url(name)) return input_from_response(name, host.fetch({name, {}}), max_bytes);
-  InputData input{name, {}, {}, {}};
+  InputData input{name, nullptr, {}, {}};
+  std::string bytes;
   if (name == "-") {
-    read_fd(STDIN_FILENO, name, max_bytes, input.bytes);
+    read_fd(STDIN_FILENO, name, max_bytes, bytes);
+    input.buffer = InputBuffer::hold(std::move(bytes));
     return input;
   }
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) fail_io(name, std::string("cannot open: ") + std::strerror(errno));
   struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  const bool known = ::fstat(fd, &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) {
     ::close(fd);
     fail_io(name, "is a directory, expected a file");
   }
+  if (known && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) >= map_from_bytes) {
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+      ::close(fd);
+      fail_too_big(name, max_bytes);
+    }
+    input.buffer = InputBuffer::map_file(fd, static_cast<std::size_t>(st.st_size));
+  }
   try {
-    read_fd(fd, name, max_bytes, input.bytes);
+    if (!input.buffer) read_fd(fd, name, max_bytes, bytes);
   } catch (...) {
     ::close(fd);
     throw;
   }
   ::close(fd);
+  if (!input.buffer) input.buffer = InputBuffer::hold(std::move(bytes));
   return input;
 }
 

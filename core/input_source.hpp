@@ -2,19 +2,29 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "castkit/host.hpp"
+#include "castkit/plugin.hpp"
+#include "input_buffer.hpp"
 
 namespace castkit::host {
 
 /// One input's bytes and where they came from; outlives the castkit::Input made from it.
 struct InputData {
-  std::string name;        ///< as given on the command line or in the project
-  std::string bytes;       ///< the whole input
-  std::string url;         ///< final URL when fetched
-  std::string media_type;  ///< Content-Type when fetched
+  std::string name;                     ///< as given on the command line or in the project
+  std::unique_ptr<InputBuffer> buffer;  ///< the whole input (mapped or held)
+  std::string url;                      ///< final URL when fetched
+  std::string media_type;               ///< Content-Type when fetched
+
+  /// The input's bytes.
+  std::string_view bytes() const { return buffer->bytes(); }
+  /// The castkit::Input a plugin gets for it, read in `encoding` (empty: detect).
+  Input plugin_input(std::string encoding) const {
+    return Input{name, bytes(), url, media_type, std::move(encoding), buffer->readable_padding()};
+  }
 };
 
 /// True for http:// and https:// URLs.

@@ -82,7 +82,7 @@ Offer<ImporterSpec> Pipeline::choose_importer(const Input& input, const std::str
 }
 
 Show Pipeline::import(const InputData& data, const std::string& format) {
-  Input input{data.name, data.bytes, data.url, data.media_type, input_encoding()};
+  Input input = data.plugin_input(input_encoding());
   Offer<ImporterSpec> offer = choose_importer(input, format);
   host_.log(LogLevel::debug, "reading " + data.name + " as " + offer.spec->format);
   Context ctx = context(format_options(offer.spec->format));

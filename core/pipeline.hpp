@@ -44,6 +44,13 @@ class Pipeline {
   std::string export_model(const Show& show, const Episode* episode, const std::string& format,
                            const std::string& output_name);
 
+  /// Converts one input straight into the file `output` (or "-") when its importer and the
+  /// exporter of `to` can stream (castkit/streaming.hpp), so the whole model is never held.
+  /// Returns false, leaving `output` as it was and having printed nothing, when either cannot or
+  /// the stream needs the whole model after all; the caller then runs import and export.
+  bool stream(const InputData& data, const std::string& from, const std::string& to,
+              const std::string& output, bool durable);
+
   /// The options section of a format: `formats.<format>` of the configuration.
   ConfigView format_options(const std::string& format) const;
 

@@ -79,7 +79,8 @@ constexpr Rule kTopRules[] = {
     {"limits", Type::mapping}, {"limits.max_input_bytes", Type::integer},
     {"limits.max_line_bytes", Type::integer},
     {"input", Type::mapping}, {"input.encoding", Type::string},
-    {"output", Type::mapping}, {"output.fsync", Type::boolean}};
+    {"output", Type::mapping}, {"output.fsync", Type::boolean},
+    {"convert", Type::mapping}, {"convert.streaming", Type::boolean}};
 // clang-format on
 
 /// The type a pattern has, or nothing when the schema does not know it.

@@ -106,6 +106,14 @@ int run_convert(const Args& args) {
     else
       inputs.push_back(host::read_input(name, session.max_input_bytes(), session.host()));
   }
+  // One input into one output with nothing in between: stream it when the plugins can.
+  const bool plain = inputs.size() == 1 && parsed.all("transform").empty() &&
+                     session.view()["transforms"].items().empty() && !parsed.has("explain") &&
+                     !chosen;
+  if (plain && session.view()["convert"]["streaming"].as_bool(true) &&
+      pipeline.stream(inputs.front(), parsed.get("from"), to, output, session.durable_outputs()))
+    return 0;
+
   std::vector<std::string> formats(inputs.size(), parsed.get("from"));
   Show show = pipeline.import_all(inputs, formats);
   pipeline.apply_configured_transforms(show);

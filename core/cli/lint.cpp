@@ -47,7 +47,7 @@ int run_lint(const Args& args) {
   host::InputData data =
       host::read_input(parsed.positional.front(), session.max_input_bytes(), session.host());
   host::Pipeline pipeline(session.registry(), session.host(), session.config());
-  Input input{data.name, data.bytes, data.url, data.media_type, pipeline.input_encoding()};
+  Input input = data.plugin_input(pipeline.input_encoding());
   std::string format = parsed.get("from");
   if (format.empty()) format = pipeline.choose_importer(input, "").spec->format;
   host::Offer<CheckerSpec> offer = session.registry().checker(format);

@@ -22,7 +22,7 @@ const std::string kTwoEpisodes = "#kv\nshow=S\nepisode=\ntitle=One\nepisode=\nti
 TEST_CASE("version and help exit 0, no command is a usage error") {
   RunResult version = run_castkit({"--version"});
   CHECK(version.exit_code == 0);
-  CHECK(version.out.starts_with("castkit 0.1.0 (plugin ABI 1.0, "));
+  CHECK(version.out.starts_with("castkit 0.1.0 (plugin ABI 1.1, "));
   RunResult help = run_castkit({"--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("exit codes: 0 ok, 1 bad input") != std::string::npos);

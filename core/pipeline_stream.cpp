@@ -1,0 +1,135 @@
+// The streaming conversion: an importer's pieces go straight into an exporter's sink, and its
+// bytes into the output file as they come.
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "atomic_output.hpp"
+#include "castkit/streaming.hpp"
+#include "pipeline.hpp"
+#include "plugin_guard.hpp"
+
+namespace castkit::host {
+namespace {
+
+/// Moves the exporter's bytes to the output file once this many have gathered.
+constexpr std::size_t flush_bytes = 1 << 20;
+
+/// Passes the importer's pieces to the exporter's sink, each call guarded as a call into the
+/// exporter's plugin, and moves the written bytes to the file between calls.
+class DrainingSink final : public ModelSink {
+ public:
+  DrainingSink(const PluginRecord& exporter, ModelSink& sink, std::string& out, AtomicFile* file)
+      : exporter_(exporter), sink_(sink), out_(out), file_(file) {}
+
+  void show(const Show& show) override {
+    call([&] { sink_.show(show); });
+  }
+  void episode(const Episode& episode) override {
+    call([&] { sink_.episode(episode); });
+  }
+  void segment(const Segment& segment) override {
+    call([&] { sink_.segment(segment); });
+  }
+  void finish() override {
+    call([&] { sink_.finish(); });
+  }
+
+  /// What the exporter threw, already named after its plugin (null: nothing).
+  std::exception_ptr failure() const { return failure_; }
+  /// Why the exporter asked for the whole model (empty optional: it did not).
+  const std::optional<std::string>& needs_whole_model() const { return needs_whole_model_; }
+
+ private:
+  template <class Call>
+  void call(Call&& forward) {
+    try {
+      guarded(exporter_, forward);
+    } catch (const NeedsWholeModel& e) {
+      needs_whole_model_ = e.what();
+      throw;
+    } catch (...) {
+      failure_ = std::current_exception();
+      throw;
+    }
+    if (file_ && out_.size() >= flush_bytes) {
+      file_->write(out_);
+      out_.clear();
+    }
+  }
+
+  const PluginRecord& exporter_;
+  ModelSink& sink_;
+  std::string& out_;
+  AtomicFile* file_;
+  std::exception_ptr failure_;
+  std::optional<std::string> needs_whole_model_;
+};
+
+}  // namespace
+
+bool Pipeline::stream(const InputData& data, const std::string& from, const std::string& to,
+                      const std::string& output, bool durable) {
+  const Input input = data.plugin_input(input_encoding());
+  const Offer<ImporterSpec> importer_offer = choose_importer(input, from);
+  const Offer<ExporterSpec> exporter_offer = registry_.exporter(to);
+  Context import_context = context(format_options(importer_offer.spec->format));
+  Context export_context = context(format_options(to));
+
+  std::unique_ptr<Importer> importer =
+      guarded(*importer_offer.plugin, [&] { return importer_offer.spec->create(); });
+  std::unique_ptr<Exporter> exporter =
+      guarded(*exporter_offer.plugin, [&] { return exporter_offer.spec->create(); });
+  auto* streaming_importer = dynamic_cast<StreamingImporter*>(importer.get());
+  auto* streaming_exporter = dynamic_cast<StreamingExporter*>(exporter.get());
+  if (!streaming_importer || !streaming_exporter) return false;
+
+  // stdout cannot take back what a failed or abandoned stream wrote: its bytes are kept until
+  // the end. A file gets them as they come, in a temporary file renamed at the end.
+  std::optional<AtomicFile> file;
+  if (output != "-") file.emplace(output, durable);
+  std::string out;
+  std::unique_ptr<ModelSink> sink = guarded(*exporter_offer.plugin, [&] {
+    return streaming_exporter->open(output, out, export_context);
+  });
+  if (!sink) return false;
+  DrainingSink draining(*exporter_offer.plugin, *sink, out, file ? &*file : nullptr);
+
+  host_.log(LogLevel::debug,
+            "streaming " + data.name + " as " + importer_offer.spec->format + " into " + to);
+  host_.hold_diagnostics();
+  host_.attach_input(data.buffer.get());
+  std::optional<std::string> whole_model_reason;
+  try {
+    guarded(*importer_offer.plugin,
+            [&] { streaming_importer->read_into(input, draining, import_context); });
+  } catch (const NeedsWholeModel& e) {
+    whole_model_reason = e.what();
+  } catch (...) {
+    // An importer that wrapped the exporter's request still gets the whole-model path.
+    if (!draining.needs_whole_model()) {
+      host_.attach_input(nullptr);
+      host_.release_diagnostics(true);
+      if (draining.failure()) std::rethrow_exception(draining.failure());
+      throw;
+    }
+    whole_model_reason = draining.needs_whole_model();
+  }
+  if (whole_model_reason) {
+    host_.attach_input(nullptr);
+    host_.release_diagnostics(false);
+    host_.log(LogLevel::debug, "reading the whole model instead: " + *whole_model_reason);
+    return false;
+  }
+  host_.attach_input(nullptr);
+  host_.release_diagnostics(true);
+  if (file) {
+    file->write(out);
+    file->commit();
+  } else {
+    write_atomically("-", out);
+  }
+  return true;
+}
+
+}  // namespace castkit::host
