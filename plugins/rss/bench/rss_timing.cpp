@@ -56,10 +56,9 @@ int main(int argc, char** argv) {
     for (int run = 0; run < runs; ++run) {
       castkit::Show fresh;
       read_times.push_back(time_ms([&] {
-        pugi::xml_document document;
-        std::string text;
-        castkit::rss::parse_feed(document, text, bytes, "", argv[1]);
-        castkit::rss::read_rss(document, argv[1], fresh);
+        castkit::rss::ParsedFeed feed;
+        castkit::rss::parse_feed(feed, bytes, "", argv[1]);
+        castkit::rss::read_rss(feed, argv[1], fresh);
       }));
       show = std::move(fresh);
     }

@@ -3,6 +3,12 @@
 
 #include <simdjson.h>
 
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "castkit/diagnostics.hpp"
 #include "castkit/text.hpp"
 
@@ -62,11 +68,12 @@ std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encod
 // memory, a faster parse (xml_names.hpp reads both forms).
 constexpr unsigned parse_options = pugi::parse_default | pugi::parse_embed_pcdata;
 
-void parse_feed(pugi::xml_document& document, std::string& buffer, std::string_view bytes,
-                const std::string& forced_encoding, const std::string& input_name) {
-  buffer = feed_to_utf8(bytes, forced_encoding, input_name);
-  pugi::xml_parse_result result = document.load_buffer_inplace(
-      buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+void parse_feed(ParsedFeed& feed, std::string_view bytes, const std::string& forced_encoding,
+                const std::string& input_name) {
+  feed.text = feed_to_utf8(bytes, forced_encoding, input_name);
+  feed.xmlns_mentions = count_occurrences(feed.text, "xmlns:");
+  pugi::xml_parse_result result = feed.document.load_buffer_inplace(
+      feed.text.data(), feed.text.size(), parse_options, pugi::encoding_utf8);
   if (!result) {
     // In-place parsing rewrote the buffer: count lines in a fresh copy of the text.
     std::string text = feed_to_utf8(bytes, forced_encoding, input_name);
@@ -74,6 +81,36 @@ void parse_feed(pugi::xml_document& document, std::string& buffer, std::string_v
     fail_input(input_name, at.line, at.column,
                std::string("not well-formed XML: ") + result.description());
   }
+}
+
+std::size_t count_occurrences(std::string_view text, std::string_view needle) {
+  std::size_t count = 0;
+  const char* p = text.data();
+  const char* end = p + text.size();
+#if defined(__SSE2__)
+  // 16 positions per step: candidates are where both the first and the last byte of the needle
+  // match; only those are compared whole.
+  const std::size_t last = needle.size() - 1;
+  const __m128i first_byte = _mm_set1_epi8(needle.front());
+  const __m128i last_byte = _mm_set1_epi8(needle.back());
+  while (static_cast<std::size_t>(end - p) >= 16 + last) {
+    __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + last));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpeq_epi8(head, first_byte), _mm_cmpeq_epi8(tail, last_byte))));
+    while (mask != 0) {
+      int at = __builtin_ctz(mask);
+      count += std::memcmp(p + at, needle.data(), needle.size()) == 0;
+      mask &= mask - 1;
+    }
+    p += 16;
+  }
+#endif
+  std::string_view rest(p, static_cast<std::size_t>(end - p));
+  for (std::size_t at = rest.find(needle); at != std::string_view::npos;
+       at = rest.find(needle, at + 1))
+    ++count;
+  return count;
 }
 
 }  // namespace castkit::rss

@@ -14,10 +14,22 @@ namespace castkit::rss {
 std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encoding,
                          const std::string& input_name);
 
-/// Decodes `bytes` (as feed_to_utf8 does) into `buffer` and parses it in place (the buffer must
-/// outlive the document). Throws castkit::Error (input) with the line, column and pugixml's
-/// description when it is not well-formed XML.
-void parse_feed(pugi::xml_document& document, std::string& buffer, std::string_view bytes,
-                const std::string& forced_encoding, const std::string& input_name);
+/// A feed parsed into a DOM, with the text it was parsed from (in place).
+struct ParsedFeed {
+  pugi::xml_document document;  ///< the DOM; its strings point into `text`
+  std::string text;             ///< the feed as UTF-8, rewritten by the parser
+  /// How often "xmlns:" occurs in the feed: at least the number of namespace declarations, so
+  /// when the root and the channel declare as many, no element below them declares one.
+  std::size_t xmlns_mentions = 0;
+};
+
+/// Decodes `bytes` (as feed_to_utf8 does) into `feed.text` and parses it in place. Throws
+/// castkit::Error (input) with the line, column and pugixml's description when it is not
+/// well-formed XML.
+void parse_feed(ParsedFeed& feed, std::string_view bytes, const std::string& forced_encoding,
+                const std::string& input_name);
+
+/// How many positions of `text` `needle` (not empty) starts at.
+std::size_t count_occurrences(std::string_view text, std::string_view needle);
 
 }  // namespace castkit::rss

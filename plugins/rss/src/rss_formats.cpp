@@ -42,11 +42,10 @@ void reset_episode(Episode& episode) {
 class RssImporter final : public Importer, public StreamingImporter {
  public:
   void read(const Input& input, Show& show, Context& context) override {
-    pugi::xml_document document;
-    std::string buffer;
-    parse_feed(document, buffer, input.bytes, input.encoding, input.name);
+    ParsedFeed feed;
+    parse_feed(feed, input.bytes, input.encoding, input.name);
     context.host.input_consumed(input, input.bytes.size());
-    read_rss(document, input.name, show);
+    read_rss(feed, input.name, show);
     if (context.options["follow"].as_bool(false)) follow_links(show, context, input.name);
   }
 
@@ -55,11 +54,10 @@ class RssImporter final : public Importer, public StreamingImporter {
   void read_into(const Input& input, ModelSink& sink, Context& context) override {
     if (context.options["follow"].as_bool(false))
       throw NeedsWholeModel("--follow reads linked files into the whole model");
-    pugi::xml_document document;
-    std::string buffer;
-    parse_feed(document, buffer, input.bytes, input.encoding, input.name);
+    ParsedFeed feed;
+    parse_feed(feed, input.bytes, input.encoding, input.name);
     context.host.input_consumed(input, input.bytes.size());  // the parser has its own copy
-    FeedReader reader(document, input.name);
+    FeedReader reader(feed, input.name);
     Show show;
     reader.read_channel(show);
     sink.show(show);

@@ -437,8 +437,8 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
 
 }  // namespace
 
-FeedReader::FeedReader(const pugi::xml_document& document, const std::string& input_name) {
-  pugi::xml_node root = document.document_element();
+FeedReader::FeedReader(const ParsedFeed& feed, const std::string& input_name) {
+  pugi::xml_node root = feed.document.document_element();
   if (!root || std::string_view(root.name()) != "rss") {
     std::string found = root ? std::string("<") + root.name() + ">" : std::string("no element");
     fail_input(input_name, 1, 1,
@@ -449,6 +449,14 @@ FeedReader::FeedReader(const pugi::xml_document& document, const std::string& in
   if (!channel_) fail_input(input_name, 1, 1, "the <rss> element has no <channel>");
   scope_.declare(root);
   scope_.declare(channel_);
+  std::size_t declarations = add_declared_namespaces(namespaces_, root);
+  declarations += add_declared_namespaces(namespaces_, channel_);
+  // The common case: every "xmlns:" in the text is on the root or the channel, so no element
+  // below declares a namespace and none needs looking at for one.
+  if (feed.xmlns_mentions > declarations)
+    namespaces_ = declared_namespaces(root);
+  else
+    scope_.ignore_further_declarations();
 }
 
 void FeedReader::read_channel(Show& show) {
@@ -467,10 +475,9 @@ void FeedReader::read_channel(Show& show) {
   if (show.image.empty())
     if (pugi::xml_node url = child_named(child_named(channel_, "image"), "url"))
       show.image = trimmed_text(url);
-  Value others = declared_namespaces(channel_.parent());
-  if (!others.members.empty()) {
+  if (!namespaces_.members.empty()) {
     Value& namespaces = show.ext[std::string(namespaces_key)];
-    for (auto& [prefix, uri] : others.members) namespaces.set(prefix, std::move(uri));
+    for (const auto& [prefix, uri] : namespaces_.members) namespaces.set(prefix, uri);
   }
 }
 
@@ -496,8 +503,8 @@ void FeedReader::read_item(pugi::xml_node item, Episode& episode) {
   scope_.restore(mark);
 }
 
-void read_rss(const pugi::xml_document& document, const std::string& input_name, Show& show) {
-  FeedReader reader(document, input_name);
+void read_rss(const ParsedFeed& feed, const std::string& input_name, Show& show) {
+  FeedReader reader(feed, input_name);
   reader.read_channel(show);
   std::size_t items = 0;
   for (pugi::xml_node item = reader.next_item({}); item; item = reader.next_item(item)) ++items;

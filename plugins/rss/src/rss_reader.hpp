@@ -6,6 +6,7 @@
 #include <string>
 
 #include "castkit/model.hpp"
+#include "feed_input.hpp"
 #include "xml_names.hpp"
 
 namespace castkit::rss {
@@ -15,9 +16,9 @@ namespace castkit::rss {
 /// kept as extension data (see extension_keys.hpp) so exporting to rss writes it back.
 class FeedReader {
  public:
-  /// Checks that `document` (which must outlive the reader) is an RSS feed; throws
-  /// castkit::Error (input) naming `input_name` when it is not.
-  FeedReader(const pugi::xml_document& document, const std::string& input_name);
+  /// Checks that `feed` (which must outlive the reader) is an RSS feed; throws castkit::Error
+  /// (input) naming `input_name` when it is not.
+  FeedReader(const ParsedFeed& feed, const std::string& input_name);
   /// Fills the empty fields of `show` from the channel's elements other than items (those after
   /// the items too) and records the namespaces declared anywhere in the feed.
   void read_channel(Show& show);
@@ -30,10 +31,11 @@ class FeedReader {
  private:
   pugi::xml_node channel_;
   NamespaceScope scope_;
+  Value namespaces_ = Value::object();  ///< other namespaces declared in the feed (for the show)
 };
 
-/// Reads the parsed feed `document` into `show` with a FeedReader (show fields are filled where
-/// empty; every item becomes a new episode).
-void read_rss(const pugi::xml_document& document, const std::string& input_name, Show& show);
+/// Reads the parsed `feed` into `show` with a FeedReader (show fields are filled where empty;
+/// every item becomes a new episode).
+void read_rss(const ParsedFeed& feed, const std::string& input_name, Show& show);
 
 }  // namespace castkit::rss

@@ -2,6 +2,7 @@
 // allocate a node per tag and copy every text twice; the benchmark goal asks for less.)
 #include "rss_writer.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include "castkit/feed/npt_time.hpp"
@@ -21,28 +22,40 @@ using feed::append_xml_text;
 
 constexpr std::size_t apple_description_limit = 4000;
 
-/// Appends tags at a fixed indentation; the only place that writes markup.
+/// A new line and the indentation of nesting levels 0 to 4, and the same followed by "<" and by
+/// "</": each tag starts with one append.
+constexpr std::string_view line_starts[] = {"\n", "\n  ", "\n    ", "\n      ", "\n        "};
+constexpr std::string_view open_starts[] = {"\n<", "\n  <", "\n    <", "\n      <", "\n        <"};
+constexpr std::string_view close_starts[] = {"\n</", "\n  </", "\n    </", "\n      </",
+                                             "\n        </"};
+
+/// Appends tags at a fixed indentation (levels 0 to 4); the only place that writes markup.
 class TagWriter {
  public:
   explicit TagWriter(std::string& out) : out_(out) {}
 
   /// A new line indented for nesting `level`.
-  void indent(int level) {
-    out_ += '\n';
-    out_.append(static_cast<std::size_t>(level) * 2, ' ');
-  }
+  void indent(int level) { out_ += line_starts[level]; }
 
   /// `<name attrs...>` (attributes follow with attribute(); close with end_open()).
   void open(int level, std::string_view name) {
-    indent(level);
-    out_ += '<';
+    out_ += open_starts[level];
     out_ += name;
   }
+  /// ` name="value"`, the value escaped.
   void attribute(std::string_view name, std::string_view value) {
     out_ += ' ';
     out_ += name;
     out_ += "=\"";
     append_xml_attribute(out_, value);
+    out_ += '"';
+  }
+  /// ` name="value"` for a value known to need no escaping (a number, a fixed word).
+  void plain_attribute(std::string_view name, std::string_view value) {
+    out_ += ' ';
+    out_ += name;
+    out_ += "=\"";
+    out_ += value;
     out_ += '"';
   }
   /// Attributes kept from an imported feed (an object of strings).
@@ -54,8 +67,9 @@ class TagWriter {
   void end_open() { out_ += '>'; }
   void end_empty() { out_ += "/>"; }
   void close(int level, std::string_view name) {
-    indent(level);
-    close_inline(name);
+    out_ += close_starts[level];
+    out_ += name;
+    out_ += '>';
   }
   void close_inline(std::string_view name) {
     out_ += "</";
@@ -68,6 +82,18 @@ class TagWriter {
     end_open();
     append_xml_text(out_, text);
     close_inline(name);
+  }
+  /// `<name>number</name>` on its own line.
+  void number_element(int level, std::string_view name, std::int64_t number) {
+    open(level, name);
+    end_open();
+    append_number(number);
+    close_inline(name);
+  }
+  /// A number as text content.
+  void append_number(std::int64_t number) {
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
   }
   /// `<name>text</name>` only when text is not empty.
   void optional_element(int level, std::string_view name, std::string_view text) {
@@ -204,8 +230,8 @@ void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>
   if (!show.feed_url.empty()) {
     w.open(2, "atom:link");
     w.attribute("href", show.feed_url);
-    w.attribute("rel", "self");
-    w.attribute("type", "application/rss+xml");
+    w.plain_attribute("rel", "self");
+    w.plain_attribute("type", "application/rss+xml");
     w.end_empty();
   }
   w.optional_element(2, "itunes:author", show.author);
@@ -275,7 +301,7 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
   if (!episode.guid.empty() || episode.guid_is_permalink) {
     w.open(3, "guid");
     if (episode.guid_is_permalink)
-      w.attribute("isPermaLink", *episode.guid_is_permalink ? "true" : "false");
+      w.plain_attribute("isPermaLink", *episode.guid_is_permalink ? "true" : "false");
     w.end_open();
     w.text(episode.guid);
     w.close_inline("guid");
@@ -289,8 +315,11 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
   if (episode.enclosure) {
     w.open(3, "enclosure");
     w.attribute("url", episode.enclosure->url);
-    if (episode.enclosure->length)
-      w.attribute("length", std::to_string(*episode.enclosure->length));
+    if (episode.enclosure->length) {
+      char digits[24];
+      auto end = std::to_chars(digits, digits + sizeof digits, *episode.enclosure->length).ptr;
+      w.plain_attribute("length", std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    }
     if (!episode.enclosure->type.empty()) w.attribute("type", episode.enclosure->type);
     w.extra_attributes(attributes_for(episode.ext, "enclosure"));
     w.end_empty();
@@ -305,11 +334,10 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
   if (episode.explicit_content)
     w.text_element(3, "itunes:explicit", *episode.explicit_content ? "true" : "false");
   w.optional_element(3, "itunes:episodeType", episode.episode_type);
-  if (episode.season && *episode.season > 0)
-    w.text_element(3, "itunes:season", std::to_string(*episode.season));
+  if (episode.season && *episode.season > 0) w.number_element(3, "itunes:season", *episode.season);
   if (episode.number && *episode.number >= 1 && std::floor(*episode.number) == *episode.number &&
       *episode.number < 1e15)
-    w.text_element(3, "itunes:episode", std::to_string(static_cast<std::int64_t>(*episode.number)));
+    w.number_element(3, "itunes:episode", static_cast<std::int64_t>(*episode.number));
   w.optional_element(3, "itunes:subtitle", episode.subtitle);
   w.optional_element(3, "itunes:summary", episode.summary);
   write_keywords(w, 3, episode.keywords);
@@ -318,7 +346,7 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
     w.open(3, "podcast:season");
     w.extra_attributes(attributes_for(episode.ext, "podcast:season"));
     w.end_open();
-    w.text(std::to_string(*episode.season));
+    w.append_number(*episode.season);
     w.close_inline("podcast:season");
   }
   if (episode.number) {
@@ -336,10 +364,10 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
     w.open(3, "podcast:soundbite");
     std::string seconds;
     feed::append_seconds(seconds, soundbite.start);
-    w.attribute("startTime", seconds);
+    w.plain_attribute("startTime", seconds);
     seconds.clear();
     feed::append_seconds(seconds, soundbite.duration);
-    w.attribute("duration", seconds);
+    w.plain_attribute("duration", seconds);
     if (soundbite.title.empty()) {
       w.end_empty();
       continue;
@@ -352,11 +380,11 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
   write_license(w, 3, episode.license, episode.license_url, episode.ext);
   if (!episode.chapters.empty() && (!episode.chapters_link || options.always_inline_chapters)) {
     w.open(3, "psc:chapters");
-    w.attribute("version", "1.2");
+    w.plain_attribute("version", "1.2");
     w.end_open();
     for (const Chapter& chapter : episode.chapters) {
       w.open(4, "psc:chapter");
-      w.attribute("start", feed::format_npt(chapter.start));
+      w.plain_attribute("start", feed::format_npt(chapter.start));
       w.attribute("title", chapter.title);
       if (!chapter.url.empty()) w.attribute("href", chapter.url);
       if (!chapter.img.empty()) w.attribute("image", chapter.img);

@@ -39,6 +39,7 @@ std::string output_prefix(std::string_view prefix, Namespace ns) {
 
 std::size_t NamespaceScope::declare(pugi::xml_node element) {
   std::size_t mark = entries_.size();
+  if (ignoring_) return mark;
   for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
        attribute = attribute.next_attribute()) {
     std::string_view prefix = declared_prefix(attribute);
@@ -49,18 +50,25 @@ std::size_t NamespaceScope::declare(pugi::xml_node element) {
   return mark;
 }
 
+std::size_t add_declared_namespaces(Value& others, pugi::xml_node element) {
+  std::size_t declarations = 0;
+  for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
+    std::string_view prefix = declared_prefix(attribute);
+    if (prefix.empty()) continue;
+    ++declarations;
+    std::string_view uri = attribute.value();
+    Namespace ns = namespace_of_uri(uri);
+    if (ns == Namespace::other) others.set(output_prefix(prefix, ns), Value(std::string(uri)));
+  }
+  return declarations;
+}
+
 Value declared_namespaces(pugi::xml_node root) {
   Value others = Value::object();
   pugi::xml_node node = root;
   while (node) {
-    for (pugi::xml_attribute attribute = node.first_attribute(); attribute;
-         attribute = attribute.next_attribute()) {
-      std::string_view prefix = declared_prefix(attribute);
-      if (prefix.empty()) continue;
-      std::string_view uri = attribute.value();
-      Namespace ns = namespace_of_uri(uri);
-      if (ns == Namespace::other) others.set(output_prefix(prefix, ns), Value(std::string(uri)));
-    }
+    add_declared_namespaces(others, node);
     // Document order: the first child element, else the next sibling of the node or of the
     // nearest ancestor that has one, never leaving `root`.
     pugi::xml_node next = node.first_child();

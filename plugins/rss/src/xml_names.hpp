@@ -26,6 +26,8 @@ class NamespaceScope {
   std::size_t declare(pugi::xml_node element);
   /// Drops the declarations added since `mark`.
   void restore(std::size_t mark) { entries_.resize(mark); }
+  /// Makes declare() a no-op from now on: for a feed known to declare nothing below this point.
+  void ignore_further_declarations() { ignoring_ = true; }
 
   /// Resolves a qualified name ("itunes:image", "title").
   ResolvedName resolve(std::string_view qualified) const;
@@ -42,11 +44,16 @@ class NamespaceScope {
   };
   const Entry* find(std::string_view prefix) const;
   std::vector<Entry> entries_;
+  bool ignoring_ = false;
 };
 
 /// The namespaces other than castkit's own declared on `root` or any element inside it, in
 /// document order: an object of output prefix -> URI, as written on export.
 Value declared_namespaces(pugi::xml_node root);
+
+/// Adds the namespaces other than castkit's own that `element` itself declares to `others` (as
+/// declared_namespaces does); returns how many prefixes it declares (castkit's own included).
+std::size_t add_declared_namespaces(Value& others, pugi::xml_node element);
 
 /// The text of an element: its text and CDATA children joined.
 std::string element_text(pugi::xml_node element);

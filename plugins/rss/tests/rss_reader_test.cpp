@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "feed_input.hpp"
 #include "test_support.hpp"
 
 using namespace castkit;
@@ -215,4 +216,16 @@ TEST_CASE("following links without a network keeps the feed and warns") {
   CHECK(show.episodes.size() == 1);
   CHECK(show.episodes[0].chapters.empty());
   CHECK(host.count(Severity::warning) == 1);
+}
+
+TEST_CASE("count_occurrences finds every position, in the 16-byte blocks and in the rest") {
+  using castkit::rss::count_occurrences;
+  CHECK(count_occurrences("", "xmlns:") == 0);
+  CHECK(count_occurrences("xmlns:", "xmlns:") == 1);
+  CHECK(count_occurrences("xmlns", "xmlns:") == 0);
+  std::string text(40, 'x');
+  for (std::size_t at : {0, 13, 20, 34}) text.replace(at, 6, "xmlns:");
+  CHECK(count_occurrences(text, "xmlns:") == 4);
+  CHECK(count_occurrences(text + "xmlns", "xmlns:") == 4);
+  CHECK(count_occurrences("aaaa", "aa") == 3);
 }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -63,28 +64,41 @@ struct Specials {
   char first = 0, second = 0, third = 0, fourth = 0;
 };
 
-/// The offset of the first byte in [p, end) that may need attention: a control, a non-ASCII byte
-/// or one of `specials`. Scans 16 bytes per step with SSE2 (the x86-64 baseline).
+#if defined(__SSE2__)
+/// The bits of the bytes in `bytes` that may need attention.
+inline unsigned attention_mask(__m128i bytes, const Specials& specials) {
+  const __m128i space = _mm_set1_epi8(0x20);
+  // Signed compare: bytes below 0x20 and bytes from 0x80 up are both "less than" 0x20.
+  __m128i hit = _mm_cmplt_epi8(bytes, space);
+  hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.first)),
+                                       _mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.second))));
+  hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.third)),
+                                       _mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.fourth))));
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+#endif
+
+/// The first byte in [p, end) that may need attention (a control, a non-ASCII byte or one of
+/// `specials`), or `end`. Scans 16 bytes per step with SSE2 (the x86-64 baseline); the last
+/// partial block is scanned as a copy padded with spaces, so short strings need one step.
 const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end,
                                 const Specials& specials) {
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i s1 = _mm_set1_epi8(specials.first), s2 = _mm_set1_epi8(specials.second);
-  const __m128i s3 = _mm_set1_epi8(specials.third), s4 = _mm_set1_epi8(specials.fourth);
   while (end - p >= 16) {
-    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // Signed compare: bytes below 0x20 and bytes from 0x80 up are both "less than" 0x20.
-    __m128i hit = _mm_cmplt_epi8(bytes, space);
-    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, s1), _mm_cmpeq_epi8(bytes, s2)));
-    hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, s3), _mm_cmpeq_epi8(bytes, s4)));
-    int mask = _mm_movemask_epi8(hit);
-    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    unsigned mask = attention_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), specials);
+    if (mask != 0) return p + __builtin_ctz(mask);
     p += 16;
   }
+  if (p == end) return end;
+  alignas(16) unsigned char block[16];
+  std::memset(block, ' ', sizeof block);
+  std::memcpy(block, p, static_cast<std::size_t>(end - p));
+  unsigned mask = attention_mask(_mm_load_si128(reinterpret_cast<const __m128i*>(block)), specials);
+  return mask != 0 ? p + __builtin_ctz(mask) : end;
 #else
   (void)specials;
-#endif
   return p;
+#endif
 }
 
 /// Copies `text` to `out`, calling `replace(out, p)` for each special byte (which returns how
