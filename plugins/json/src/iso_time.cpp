@@ -2,7 +2,6 @@
 #include "iso_time.hpp"
 
 #include <chrono>
-#include <cstdio>
 
 namespace castkit::json {
 
@@ -43,24 +42,38 @@ bool fits_iso8601(std::int64_t ms) {
   return ms >= lowest && ms < highest;
 }
 
-std::string format_iso8601(std::int64_t ms) {
+std::size_t format_iso8601(std::int64_t ms, char* out) {
   const sys_time<milliseconds> time{milliseconds{ms}};
   const sys_days day = floor<days>(time);
   const year_month_day date{day};
   const hh_mm_ss<milliseconds> clock{time - day};
-  char buffer[32];
-  int n = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02lld",
-                        static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                        static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-                        static_cast<int>(clock.minutes().count()),
-                        static_cast<long long>(clock.seconds().count()));
-  std::string out(buffer, static_cast<std::size_t>(n));
+  char* p = out;
+  const auto put = [&](unsigned value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) p[i] = static_cast<char>('0' + value % 10);
+    p += width;
+  };
+  put(static_cast<unsigned>(static_cast<int>(date.year())), 4);
+  *p++ = '-';
+  put(static_cast<unsigned>(date.month()), 2);
+  *p++ = '-';
+  put(static_cast<unsigned>(date.day()), 2);
+  *p++ = 'T';
+  put(static_cast<unsigned>(clock.hours().count()), 2);
+  *p++ = ':';
+  put(static_cast<unsigned>(clock.minutes().count()), 2);
+  *p++ = ':';
+  put(static_cast<unsigned>(clock.seconds().count()), 2);
   if (const auto fraction = clock.subseconds().count()) {
-    n = std::snprintf(buffer, sizeof buffer, ".%03lld", static_cast<long long>(fraction));
-    out.append(buffer, static_cast<std::size_t>(n));
+    *p++ = '.';
+    put(static_cast<unsigned>(fraction), 3);
   }
-  out += 'Z';
-  return out;
+  *p++ = 'Z';
+  return static_cast<std::size_t>(p - out);
+}
+
+std::string format_iso8601(std::int64_t ms) {
+  char buffer[kIso8601Capacity];
+  return std::string(buffer, format_iso8601(ms, buffer));
 }
 
 std::optional<std::int64_t> parse_iso8601(std::string_view text) {

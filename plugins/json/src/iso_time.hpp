@@ -12,8 +12,14 @@ namespace castkit::json {
 /// write; other times are written as integer milliseconds instead.
 bool fits_iso8601(std::int64_t ms_since_epoch);
 
-/// "YYYY-MM-DDTHH:MM:SSZ", with ".mmm" before the Z when the milliseconds are not zero.
-/// Requires fits_iso8601(ms_since_epoch).
+/// Room for the longest text format_iso8601 writes.
+inline constexpr std::size_t kIso8601Capacity = 24;
+
+/// Writes "YYYY-MM-DDTHH:MM:SSZ", with ".mmm" before the Z when the milliseconds are not zero,
+/// into `out` (kIso8601Capacity bytes); returns the length. Requires fits_iso8601(ms_since_epoch).
+std::size_t format_iso8601(std::int64_t ms_since_epoch, char* out);
+
+/// The same as a string.
 std::string format_iso8601(std::int64_t ms_since_epoch);
 
 /// Reads "YYYY-MM-DDTHH:MM:SS" plus an optional fraction of 1 to 3 digits and "Z" or an offset

@@ -203,11 +203,11 @@ void JsonCursor::unknown(const char* where, od::value& v) {
 }
 
 std::string JsonCursor::string(od::value& v) {
-  expect(v, od::json_type::string, "a string");
+  const std::string_view token = v.raw_json_token();  // the string and what follows it
+  if (token.empty() || token[0] != '"') expect(v, od::json_type::string, "a string");
   // Most strings have no escapes: copy them straight from the input instead of through the
   // parser's unescaping buffer, which would otherwise grow by the size of all the text.
   // (Stage 1 has already checked UTF-8, raw control characters and the closing quote.)
-  const std::string_view token = v.raw_json_token();  // the string and what follows it
   const std::size_t close = token.find('"', 1);
   const std::string_view content = token.substr(1, close == std::string_view::npos ? 0 : close - 1);
   if (close != std::string_view::npos && content.find('\\') == std::string_view::npos) {
@@ -228,6 +228,12 @@ bool JsonCursor::boolean(od::value& v) {
 }
 
 std::int64_t JsonCursor::integer(od::value& v) {
+  std::int64_t i = 0;
+  if (v.get_int64().get(i) == simdjson::SUCCESS) return i;
+  return integer_with_error(v);  // a failed get_int64 leaves the value unread
+}
+
+std::int64_t JsonCursor::integer_with_error(od::value& v) {
   expect(v, od::json_type::number, "an integer");
   const std::string_view token = v.raw_json_token();
   const char* where = token.data();

@@ -1,6 +1,9 @@
-// JSON skimming with SSE2 (the x86-64 baseline): 16 bytes per step through string contents and
-// through runs of text between brackets.
+// JSON skimming with SSE2 (the x86-64 baseline): 16 bytes per step through a string, 64 bytes
+// per step through a container (bit masks of quotes and brackets; a running parity of the quotes
+// tells which bytes are inside strings).
 #include "json_skim.hpp"
+
+#include <cstdint>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -31,29 +34,113 @@ std::size_t find_quote_or_backslash(std::string_view text, std::size_t pos) {
   return text.size();
 }
 
-/// The first position at or after `pos` holding '"' or a bracket (text.size() when none).
-/// '{' | 0x20 == '{' == '[' | 0x20 and '}' | 0x20 == '}' == ']' | 0x20.
-std::size_t find_quote_or_bracket(std::string_view text, std::size_t pos) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i lower = _mm_set1_epi8(0x20);
-  const __m128i opening = _mm_set1_epi8('{');
-  const __m128i closing = _mm_set1_epi8('}');
-  for (; pos + 16 <= text.size(); pos += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-    const __m128i folded = _mm_or_si128(block, lower);
-    const int mask = _mm_movemask_epi8(_mm_or_si128(
-        _mm_cmpeq_epi8(block, quote),
-        _mm_or_si128(_mm_cmpeq_epi8(folded, opening), _mm_cmpeq_epi8(folded, closing))));
-    if (mask) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#endif
-  for (; pos < text.size(); ++pos) {
+/// Where skimming a container is: string state and nesting depth, carried from block to block.
+struct ContainerState {
+  bool in_string = false;
+  bool escaped = false;  // the previous byte was a backslash that escapes this one
+  std::size_t depth = 0;
+};
+
+/// Skims text[pos, end) byte by byte; returns the position just past the byte that closes the
+/// container, or npos when it is not in this range.
+std::size_t skim_bytes(std::string_view text, std::size_t pos, std::size_t end,
+                       ContainerState& state) {
+  for (; pos < end; ++pos) {
     const char c = text[pos];
-    if (c == '"' || (c | 0x20) == '{' || (c | 0x20) == '}') return pos;
+    if (state.in_string) {
+      if (state.escaped)
+        state.escaped = false;
+      else if (c == '\\')
+        state.escaped = true;
+      else if (c == '"')
+        state.in_string = false;
+    } else if (c == '"') {
+      state.in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++state.depth;
+    } else if ((c == '}' || c == ']') && --state.depth == 0) {
+      return pos + 1;
+    }
   }
-  return text.size();
+  return npos;
 }
+
+#if defined(__SSE2__)
+/// Bit masks of the 64 bytes of a block (bit i for byte i).
+struct BlockBits {
+  std::uint64_t backslashes = 0;
+  std::uint64_t quotes = 0;
+  std::uint64_t opens = 0;   // '{' and '['
+  std::uint64_t closes = 0;  // '}' and ']'
+};
+
+/// The backslashes, quotes and brackets of the 64 bytes at `p`.
+/// ('{' | 0x20 == '{' == '[' | 0x20 and '}' | 0x20 == '}' == ']' | 0x20.)
+BlockBits block_bits(const char* p) {
+  BlockBits bits;
+  const __m128i backslash = _mm_set1_epi8('\\'), quote = _mm_set1_epi8('"');
+  const __m128i lower = _mm_set1_epi8(0x20), open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
+  for (int i = 0; i < 4; ++i) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    const __m128i folded = _mm_or_si128(block, lower);
+    const auto mask = [&](__m128i equal) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(equal)))
+             << (16 * i);
+    };
+    bits.backslashes |= mask(_mm_cmpeq_epi8(block, backslash));
+    bits.quotes |= mask(_mm_cmpeq_epi8(block, quote));
+    bits.opens |= mask(_mm_cmpeq_epi8(folded, open));
+    bits.closes |= mask(_mm_cmpeq_epi8(folded, close));
+  }
+  return bits;
+}
+
+/// The bytes of the block escaped by a backslash: each backslash that is not itself escaped
+/// escapes the byte after it. `carry` comes in true when the previous block ended in such a
+/// backslash, and goes out set that way for the next block.
+std::uint64_t escaped_bytes(std::uint64_t backslashes, bool& carry) {
+  std::uint64_t escaped = carry ? 1 : 0;
+  carry = false;
+  for (; backslashes; backslashes &= backslashes - 1) {
+    const int bit = __builtin_ctzll(backslashes);
+    if (escaped >> bit & 1) continue;
+    if (bit == 63)
+      carry = true;
+    else
+      escaped |= std::uint64_t{1} << (bit + 1);
+  }
+  return escaped;
+}
+
+/// Bit i set when an odd number of bits 0..i of x are set: the bytes from an opening quote up
+/// to (not including) its closing one.
+std::uint64_t running_parity(std::uint64_t x) {
+  for (int shift = 1; shift < 64; shift *= 2) x ^= x << shift;
+  return x;
+}
+
+/// Skims the 64 bytes at text[pos] with bit masks; returns the position just past the byte
+/// that closes the container, or npos when it is not in the block.
+std::size_t skim_block(std::string_view text, std::size_t pos, ContainerState& state) {
+  const BlockBits bits = block_bits(text.data() + pos);
+  const std::uint64_t quotes = bits.backslashes || state.escaped
+                                   ? bits.quotes & ~escaped_bytes(bits.backslashes, state.escaped)
+                                   : bits.quotes;
+  std::uint64_t inside = running_parity(quotes);
+  if (state.in_string) inside = ~inside;
+  state.in_string = (inside >> 63) != 0;
+  const std::uint64_t opens = bits.opens & ~inside;
+  const std::uint64_t closes = bits.closes & ~inside;
+  for (std::uint64_t brackets = opens | closes; brackets; brackets &= brackets - 1) {
+    const int bit = __builtin_ctzll(brackets);
+    if (opens >> bit & 1)
+      ++state.depth;
+    else if (--state.depth == 0)
+      return pos + static_cast<std::size_t>(bit) + 1;
+  }
+  return npos;
+}
+#endif
 
 }  // namespace
 
@@ -82,23 +169,12 @@ std::size_t skip_value(std::string_view text, std::size_t pos) {
       ++pos;
     return pos;
   }
-  std::size_t depth = 0;
-  while (true) {
-    pos = find_quote_or_bracket(text, pos);
-    if (pos >= text.size()) return npos;
-    const char c = text[pos];
-    if (c == '"') {
-      pos = skip_string(text, pos);
-      if (pos == npos) return npos;
-      continue;
-    }
-    if (c == '{' || c == '[') {
-      ++depth;
-    } else if (--depth == 0) {
-      return pos + 1;
-    }
-    ++pos;
-  }
+  ContainerState state;
+#if defined(__SSE2__)
+  for (; pos + 64 <= text.size(); pos += 64)
+    if (const std::size_t end = skim_block(text, pos, state); end != npos) return end;
+#endif
+  return skim_bytes(text, pos, text.size(), state);
 }
 
 }  // namespace castkit::json::skim

@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace castkit::json {
 
 namespace {
@@ -40,14 +44,29 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
-// True when one of the 8 bytes in `x` is a control character, '"', '\\' or not ASCII: the bytes
-// the escaping loop must look at one by one (the classic SWAR zero-byte test).
-bool needs_attention(std::uint64_t x) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  const auto has_zero = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
-  const std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;
-  return (below_space | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\')) | (x & highs)) !=
-         0;
+/// True for the bytes a string literal holds as they are, without a look at their neighbours.
+bool is_plain(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/// The first position at or after `i` whose byte is not plain (text.size() when none): 16 bytes
+/// at a time with SSE2, where a signed compare below 0x20 also catches every byte >= 0x80.
+std::size_t skip_plain(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(block, space),
+                     _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)));
+    if (const int mask = _mm_movemask_epi8(special))
+      return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < text.size() && is_plain(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
 }
 
 }  // namespace
@@ -58,18 +77,8 @@ std::size_t append_string_literal(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;
   const auto flush = [&](std::size_t upto) { out.append(text.data() + run, upto - run); };
-  while (i < text.size()) {
-    // Skip plain ASCII 8 bytes at a time.
-    std::uint64_t block;
-    while (i + 8 <= text.size() &&
-           (std::memcpy(&block, text.data() + i, 8), !needs_attention(block)))
-      i += 8;
-    if (i >= text.size()) break;
+  while ((i = skip_plain(text, i)) < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       const std::size_t len = valid_sequence_length(text, i);
       if (len) {
@@ -135,15 +144,42 @@ void Writer::newline_and_indent(std::size_t depth) {
   out_.append(depth * static_cast<std::size_t>(indent_), ' ');
 }
 
-void Writer::before_value() {
+char* Writer::separate(char* p) {
   if (after_key_) {
     after_key_ = false;
+    return p;
+  }
+  if (container_empty_.empty()) return p;  // the document's top-level value
+  if (!container_empty_.back()) *p++ = ',';
+  container_empty_.back() = false;
+  if (indent_ > 0) {
+    *p++ = '\n';
+    const std::size_t spaces = container_empty_.size() * static_cast<std::size_t>(indent_);
+    // Eight at a time (single stores; the buffer has room for the overshoot).
+    for (std::size_t i = 0; i < spaces; i += 8) std::memcpy(p + i, "        ", 8);
+    p += spaces;
+  }
+  return p;
+}
+
+bool Writer::separation_fits(std::size_t extra) const {
+  return 2 + container_empty_.size() * static_cast<std::size_t>(indent_) + 8 + extra <=
+         kSeparationCapacity;
+}
+
+void Writer::before_value() {
+  if (!separation_fits(0)) {  // deeper than the buffer: piece by piece
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!container_empty_.back()) out_ += ',';
+    container_empty_.back() = false;
+    newline_and_indent(container_empty_.size());
     return;
   }
-  if (container_empty_.empty()) return;  // the document's top-level value
-  if (!container_empty_.back()) out_ += ',';
-  container_empty_.back() = false;
-  newline_and_indent(container_empty_.size());
+  char buffer[kSeparationCapacity];
+  out_.append(buffer, separate(buffer));
 }
 
 void Writer::open(char bracket) {
@@ -167,7 +203,45 @@ void Writer::key(std::string_view name) {
   after_key_ = true;
 }
 
+void Writer::fixed_key(std::string_view name) {
+  if (!separation_fits(name.size() + 4)) {
+    before_value();
+    out_ += '"';
+    out_.append(name).append(indent_ > 0 ? "\": " : "\":");
+    after_key_ = true;
+    return;
+  }
+  // The separation, the quoted name and the colon in one append.
+  char buffer[kSeparationCapacity];
+  char* p = separate(buffer);
+  *p++ = '"';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (indent_ > 0) *p++ = ' ';
+  out_.append(buffer, p);
+  after_key_ = true;
+}
+
+void Writer::plain_string(std::string_view text) {
+  before_value();
+  out_ += '"';
+  out_.append(text) += '"';
+}
+
 void Writer::string(std::string_view text) {
+  if (separation_fits(text.size() + 2) && skip_plain(text, 0) == text.size()) {
+    // Nothing to escape and short: the separation and the quoted text in one append.
+    char buffer[kSeparationCapacity];
+    char* p = separate(buffer);
+    *p++ = '"';
+    std::memcpy(p, text.data(), text.size());
+    p += text.size();
+    *p++ = '"';
+    out_.append(buffer, p);
+    return;
+  }
   before_value();
   replaced_ += append_string_literal(out_, text);
 }

@@ -37,8 +37,13 @@ class Writer {
   void end_array() { close(']'); }
   /// Writes a member name; the next call writes its value.
   void key(std::string_view name);
+  /// Writes a member name that needs no escaping (printable ASCII without '"' and '\\', such as
+  /// the model's own keys) as it is.
+  void fixed_key(std::string_view name);
   /// Writes a string value.
   void string(std::string_view text);
+  /// Writes a string value that needs no escaping (see fixed_key) as it is.
+  void plain_string(std::string_view text);
   /// Writes an integer value.
   void integer(std::int64_t value);
   /// Writes an unsigned integer value.
@@ -53,14 +58,20 @@ class Writer {
   std::size_t replaced_bytes() const { return replaced_; }
 
  private:
+  // Room for what goes before a value (comma, line break, indentation) plus a key.
+  static constexpr std::size_t kSeparationCapacity = 256;
   void before_value();
+  // Writes what goes before the next value into p; returns the end. Needs separation_fits.
+  char* separate(char* p);
+  // True when the separation and `extra` bytes fit in kSeparationCapacity.
+  bool separation_fits(std::size_t extra) const;
   void newline_and_indent(std::size_t depth);
   void open(char bracket);
   void close(char bracket);
 
   std::string& out_;
   int indent_;
-  std::vector<bool> container_empty_;  // one per open container: nothing written in it yet
+  std::vector<char> container_empty_;  // one per open container: nothing written in it yet
   bool after_key_ = false;
   std::size_t replaced_ = 0;
 };

@@ -28,14 +28,14 @@ class ModelWriter {
   void open_document(const Show& s) {
     w_.begin_object();
     text("castkit", kFormatVersion);
-    w_.key("show");
+    w_.fixed_key("show");
     show_fields(s);
   }
 
   /// An episode up to the end of its transcript's segments, left open for more segments.
   void open_episode(const Episode& e) {
     if (!in_list_) {
-      w_.key("episodes");
+      w_.fixed_key("episodes");
       w_.begin_array();
       in_list_ = true;
     }
@@ -51,7 +51,7 @@ class ModelWriter {
   void segment(const Segment& s) {
     if (!in_transcript_) open_transcript(Transcript{});
     if (!in_segments_) {
-      w_.key("segments");
+      w_.fixed_key("segments");
       w_.begin_array();
       in_segments_ = true;
     }
@@ -79,11 +79,11 @@ class ModelWriter {
  private:
   void text(const char* name, const std::string& value) {
     if (value.empty()) return;
-    w_.key(name);
+    w_.fixed_key(name);
     w_.string(value);
   }
   void integer(const char* name, std::int64_t value) {
-    w_.key(name);
+    w_.fixed_key(name);
     w_.integer(value);
   }
   void optional_integer(const char* name, const std::optional<std::int64_t>& value) {
@@ -91,12 +91,12 @@ class ModelWriter {
   }
   void optional_boolean(const char* name, const std::optional<bool>& value) {
     if (!value) return;
-    w_.key(name);
+    w_.fixed_key(name);
     w_.boolean(*value);
   }
   void strings(const char* name, const std::vector<std::string>& values) {
     if (values.empty()) return;
-    w_.key(name);
+    w_.fixed_key(name);
     w_.begin_array();
     for (const auto& value : values) w_.string(value);
     w_.end_array();
@@ -104,7 +104,7 @@ class ModelWriter {
   template <class T, class Fn>
   void list(const char* name, const std::vector<T>& items, Fn&& write_item) {
     if (items.empty()) return;
-    w_.key(name);
+    w_.fixed_key(name);
     w_.begin_array();
     for (const auto& item : items) write_item(item);
     w_.end_array();
@@ -145,7 +145,7 @@ class ModelWriter {
   }
   void ext(const Extensions& extensions) {
     if (extensions.empty()) return;
-    w_.key("ext");
+    w_.fixed_key("ext");
     w_.begin_object();
     for (const auto& [name, v] : extensions) {
       w_.key(name);
@@ -166,7 +166,7 @@ class ModelWriter {
   }
   void location(const char* name, const std::optional<Location>& l) {
     if (!l) return;
-    w_.key(name);
+    w_.fixed_key(name);
     w_.begin_object();
     text("name", l->name);
     text("geo", l->geo);
@@ -198,7 +198,7 @@ class ModelWriter {
     w_.end_object();
   }
   void open_transcript(const Transcript& t) {
-    w_.key("transcript");
+    w_.fixed_key("transcript");
     w_.begin_object();
     text("language", t.language);
     ext(t.ext);
@@ -215,22 +215,23 @@ class ModelWriter {
   }
   void enclosure(const std::optional<Enclosure>& e) {
     if (!e) return;
-    w_.key("enclosure");
+    w_.fixed_key("enclosure");
     w_.begin_object();
     text("url", e->url);
     text("type", e->type);
     if (e->length) {
-      w_.key("length");
+      w_.fixed_key("length");
       w_.unsigned_integer(*e->length);
     }
     w_.end_object();
   }
   void published(const std::optional<std::int64_t>& ms) {
     if (!ms) return;
-    w_.key("published");
-    if (fits_iso8601(*ms))
-      w_.string(format_iso8601(*ms));
-    else
+    w_.fixed_key("published");
+    if (fits_iso8601(*ms)) {
+      char buffer[kIso8601Capacity];
+      w_.plain_string({buffer, format_iso8601(*ms, buffer)});
+    } else
       w_.integer(*ms);
   }
   void episode_number(const std::optional<double>& n) {
@@ -239,7 +240,7 @@ class ModelWriter {
       ++non_finite_;
       return;
     }
-    w_.key("number");
+    w_.fixed_key("number");
     // Whole numbers read better as integers; the reader accepts both.
     if (std::trunc(*n) == *n && std::fabs(*n) < 9.0e15)
       w_.integer(static_cast<std::int64_t>(*n));
@@ -267,7 +268,7 @@ class ModelWriter {
     list("persons", e.persons, [&](const Person& p) { person(p); });
     list("chapters", e.chapters, [&](const Chapter& c) { chapter(c); });
     if (e.chapters_link) {
-      w_.key("chapters_link");
+      w_.fixed_key("chapters_link");
       file_link(*e.chapters_link);
     }
     list("transcript_links", e.transcript_links, [&](const FileLink& l) { file_link(l); });
