@@ -1,10 +1,12 @@
 // SRT exporter: sequential indexes, HH:MM:SS,mmm, speaker labels at speaker changes, dash lines
 // for two speakers, <i> <b> <u> kept, everything else as plain text.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "castkit/html_entities.hpp"
 #include "castkit/memory.hpp"
+#include "castkit/streaming.hpp"
 #include "castkit_common/clock_time.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "srt_formats.hpp"
@@ -95,21 +97,98 @@ bool same_plain_text(std::string_view srt, std::string_view text) {
 
 enum class LabelMode { change, every, off };
 
-struct Writer {
-  std::string& out;
-  LabelMode labels;
-  std::string last_speaker;
+// The end written for a cue that ends before (or when) it starts: the next cue's start when that
+// is later, at most 2 s after its start, else 2 s after its start.
+Millis fixed_end(Millis start, std::optional<Millis> next_start) {
+  const Millis next = next_start.value_or(start);
+  return next > start ? std::min(next, start + 2000) : start + 2000;
+}
 
-  // The speaker label to put before a cue's text, if any.
-  std::string label_for(const std::string& speaker) {
-    if (speaker.empty() || labels == LabelMode::off) return {};
-    if (labels == LabelMode::change && speaker == last_speaker) return {};
-    last_speaker = speaker;
-    return speaker + ": ";
+// Writes the parts of an SRT file. The whole-model exporter and the streaming sink both write
+// through it, so they write the same bytes.
+class SrtWriter {
+ public:
+  explicit SrtWriter(Context& context)
+      : crlf_(context.options["crlf"].as_bool(false)),
+        bom_(context.options["bom"].as_bool(false)),
+        labels_(label_mode(context.options["speaker_labels"])),
+        newline_(crlf_ ? "\r\n" : "\n") {}
+
+  /// The layout limits, with room for the speaker labels this writer puts in the text.
+  layout::Options layout_options(Context& context) const {
+    layout::Options options = layout::options_from(context.project["subtitles"]);
+    // The "Name: " label shares the first line with the text, so the layout leaves room for it.
+    options.speaker_label_in_text = labels_ != LabelMode::off;
+    return options;
   }
 
-  std::string payload(const Segment& segment) {
-    std::string text;
+  /// The byte order mark when asked for.
+  void begin(std::string& out) const {
+    if (bom_) out += "\xEF\xBB\xBF";
+  }
+
+  /// Sets `text` to the cue text of `segment` (position codes, label, markup mapped); false when
+  /// it has no text to show, so the cue is not written.
+  bool payload(const Segment& segment, std::string& text) {
+    text.clear();
+    if (segment.ext.empty() && segment.html.empty()) {
+      append_label(segment.speaker, text);
+      text += segment.text;
+    } else {
+      append_marked_up_payload(segment, text);
+    }
+    return text.find_first_not_of(" \t\r\n") != std::string::npos;
+  }
+
+  /// One cue: the next index, the times, the coordinates, the text, a blank line.
+  void cue(std::string& out, const Segment& cue, std::string_view text, Millis start, Millis end) {
+    append_index(out, ++index_);
+    out.append(newline_);
+    clock::append_timestamp(out, start, ',');
+    out += " --> ";
+    clock::append_timestamp(out, end, ',');
+    if (const std::string* coordinates = string_ext(cue.ext, "srt.coordinates");
+        coordinates && coordinates->find_first_of("\r\n") == std::string::npos) {
+      out += "  ";
+      out += *coordinates;
+    }
+    out.append(newline_);
+    append_lines(out, text);
+    out.append(newline_);
+  }
+
+ private:
+  static LabelMode label_mode(const ConfigView& option) {
+    const std::string labels = option.as_string("change");
+    if (labels == "every") return LabelMode::every;
+    if (labels == "off") return LabelMode::off;
+    if (labels != "change")
+      option.fail("formats.srt.speaker_labels must be change, every or off, found \"" + labels +
+                  "\"");
+    return LabelMode::change;
+  }
+
+  static void append_index(std::string& out, std::size_t index) {
+    char digits[20];
+    char* end = digits + sizeof digits;
+    char* at = end;
+    do {
+      *--at = static_cast<char>('0' + index % 10);
+      index /= 10;
+    } while (index);
+    out.append(at, static_cast<std::size_t>(end - at));
+  }
+
+  // The speaker label to put before a cue's text, if any.
+  void append_label(const std::string& speaker, std::string& text) {
+    if (speaker.empty() || labels_ == LabelMode::off) return;
+    if (labels_ == LabelMode::change && speaker == last_speaker_) return;
+    last_speaker_ = speaker;
+    text += speaker;
+    text += ": ";
+  }
+
+  void append_marked_up_payload(const Segment& segment, std::string& text) {
     if (const std::string* position = string_ext(segment.ext, "srt.position")) text += *position;
     auto turns = segment.ext.find("subtitle.turns");
     if (turns != segment.ext.end() && turns->second.kind == Value::Kind::array &&
@@ -123,16 +202,17 @@ struct Writer {
         body += "- ";
         if (speaker && speaker->kind == Value::Kind::string) {
           // Inside a two-speaker cue every dash line names its speaker when known.
-          if (!speaker->string.empty() && labels != LabelMode::off) {
+          if (!speaker->string.empty() && labels_ != LabelMode::off) {
             body += speaker->string + ": ";
-            last_speaker = speaker->string;
+            last_speaker_ = speaker->string;
           }
         }
         body += turn_text->string;
       }
-      return text + body;
+      text += body;
+      return;
     }
-    text += label_for(segment.speaker);
+    append_label(segment.speaker, text);
     const std::string* markup = string_ext(segment.ext, "vtt.markup");
     std::string mapped;
     if (markup && same_plain_text(mapped = markup_to_srt(*markup), segment.text))
@@ -141,27 +221,121 @@ struct Writer {
       text += markup_to_srt(segment.html);
     else
       text += segment.text;
-    return text;
   }
 
-  // Lines of `payload` without blank ones (a blank line ends an SRT cue).
-  void append_lines(std::string_view payload, std::string_view newline) {
-    std::size_t at = 0;
-    while (at <= payload.size()) {
-      std::size_t end = payload.find('\n', at);
-      if (end == std::string_view::npos) end = payload.size();
-      std::string_view line = payload.substr(at, end - at);
+  // Lines of `text` without blank ones (a blank line ends an SRT cue).
+  void append_lines(std::string& out, std::string_view text) const {
+    for (;;) {
+      const std::size_t end = std::min(text.find('\n'), text.size());
+      std::string_view line = text.substr(0, end);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line.find_first_not_of(" \t") != std::string_view::npos) {
         out.append(line);
-        out.append(newline);
+        out.append(newline_);
       }
-      at = end + 1;
+      if (end == text.size()) return;
+      text.remove_prefix(end + 1);
     }
   }
+
+  bool crlf_;
+  bool bom_;
+  LabelMode labels_;
+  std::string_view newline_;
+  std::string last_speaker_;
+  std::size_t index_ = 0;
 };
 
-class SrtExporter : public Exporter {
+// The warnings for cues whose end had to be fixed and cues left out for want of text.
+void report_counts(std::size_t fixed, std::size_t empty, const std::string& output_name,
+                   Host& host) {
+  if (fixed)
+    host.report({Severity::warning, output_name, 0, 0,
+                 std::to_string(fixed) +
+                     " cue(s) ended before (or when) they started; their end was set to the next "
+                     "cue's start (at most 2 s later)"});
+  if (empty)
+    host.report({Severity::note, output_name, 0, 0,
+                 std::to_string(empty) + " cue(s) without text not written"});
+}
+
+// Writes cues as they come. A cue that ends before it starts waits for the next one's start;
+// anything the whole-model exporter would reorder or lay out hands over to it.
+class SrtSink final : public ModelSink {
+ public:
+  SrtSink(std::string output_name, std::string& out, Context& context)
+      : output_name_(std::move(output_name)),
+        out_(out),
+        context_(context),
+        writer_(context),
+        options_(writer_.layout_options(context)) {}
+
+  void show(const Show&) override {}
+
+  void episode(const Episode& episode) override {
+    if (episodes_++) throw NeedsWholeModel("a second episode (SRT writes the first)");
+    writer_.begin(out_);
+    for (const Segment& segment : episode.transcript.segments) this->segment(segment);
+  }
+
+  void segment(const Segment& segment) override {
+    if (!episodes_) throw NeedsWholeModel("a segment before its episode");
+    if (layout::segment_needs_layout(segment, options_))
+      throw NeedsWholeModel("segment " + std::to_string(count_ + 1) +
+                            " needs laying out into cues");
+    const Millis start = *segment.start;
+    if (count_ && start < previous_start_)
+      throw NeedsWholeModel("cue " + std::to_string(count_ + 1) + " starts before cue " +
+                            std::to_string(count_));
+    ++count_;
+    previous_start_ = start;
+    write_pending(start);
+    if (!writer_.payload(segment, text_)) {
+      ++empty_;
+      return;
+    }
+    if (*segment.end > start) {
+      writer_.cue(out_, segment, text_, start, *segment.end);
+    } else {
+      pending_ = segment;
+      pending_text_.swap(text_);
+      has_pending_ = true;
+    }
+  }
+
+  void finish() override {
+    if (!episodes_) writer_.begin(out_);
+    write_pending(std::nullopt);
+    report_counts(fixed_, empty_, output_name_, context_.host);
+  }
+
+ private:
+  // Writes the cue waiting for the next start, if any.
+  void write_pending(std::optional<Millis> next_start) {
+    if (!has_pending_) return;
+    has_pending_ = false;
+    ++fixed_;
+    writer_.cue(out_, pending_, pending_text_, *pending_.start,
+                fixed_end(*pending_.start, next_start));
+  }
+
+  std::string output_name_;
+  std::string& out_;
+  Context& context_;
+  SrtWriter writer_;
+  layout::Options options_;
+  std::size_t episodes_ = 0;
+  std::size_t count_ = 0;
+  Millis previous_start_ = 0;
+  std::string text_;  // the current cue's text, reused
+  Segment pending_;   // a cue that ends before it starts, until the next start is known
+  std::string pending_text_;
+  bool has_pending_ = false;
+  std::size_t fixed_ = 0;
+  std::size_t empty_ = 0;
+};
+
+class SrtExporter final : public Exporter, public StreamingExporter {
  public:
   void write(const ExportRequest& request, std::string& out, Context& context) override {
     const Episode* chosen = request.episode;
@@ -169,24 +343,10 @@ class SrtExporter : public Exporter {
     static const Episode kNoEpisode;
     const Episode& episode = chosen ? *chosen : kNoEpisode;
 
-    const bool crlf = context.options["crlf"].as_bool(false);
-    const bool bom = context.options["bom"].as_bool(false);
-    const std::string labels = context.options["speaker_labels"].as_string("change");
-    LabelMode mode = LabelMode::change;
-    if (labels == "every")
-      mode = LabelMode::every;
-    else if (labels == "off")
-      mode = LabelMode::off;
-    else if (labels != "change")
-      context.options["speaker_labels"].fail(
-          "formats.srt.speaker_labels must be change, every or off, found \"" + labels + "\"");
-    const std::string_view newline = crlf ? "\r\n" : "\n";
-
+    SrtWriter writer(context);
     std::vector<Segment> laid_out;
     std::vector<const Segment*> order;
-    layout::Options options = layout::options_from(context.project["subtitles"]);
-    // The "Name: " label shares the first line with the text, so the layout leaves room for it.
-    options.speaker_label_in_text = mode != LabelMode::off;
+    const layout::Options options = writer.layout_options(context);
     if (layout::needs_layout(episode.transcript, options)) {
       laid_out = layout::layout_cues(episode, options, context.host);
       for (const Segment& cue : laid_out) order.push_back(&cue);
@@ -200,46 +360,30 @@ class SrtExporter : public Exporter {
 
     out.reserve(out.size() + 3 + estimated_size(order));
     advise_huge_pages(out.data() + out.size(), out.capacity() - out.size());
-    if (bom) out += "\xEF\xBB\xBF";
-    Writer writer{out, mode, {}};
-    std::size_t index = 0, fixed = 0, empty = 0;
+    writer.begin(out);
+    std::size_t fixed = 0, empty = 0;
+    std::string text;  // one payload buffer for every cue
     for (std::size_t i = 0; i < order.size(); ++i) {
       const Segment& cue = *order[i];
       if (!cue.start) continue;
-      std::string payload = writer.payload(cue);
-      if (payload.find_first_not_of(" \t\r\n") == std::string::npos) {
+      if (!writer.payload(cue, text)) {
         ++empty;
         continue;
       }
-      Millis start = *cue.start;
+      const Millis start = *cue.start;
       Millis end = cue.end ? *cue.end : start;
       if (end <= start) {
         ++fixed;
-        Millis next = i + 1 < order.size() && order[i + 1]->start ? *order[i + 1]->start : start;
-        end = next > start ? std::min(next, start + 2000) : start + 2000;
+        end = fixed_end(start, i + 1 < order.size() ? order[i + 1]->start : std::nullopt);
       }
-      out += std::to_string(++index);
-      out.append(newline);
-      clock::append_timestamp(out, start, ',');
-      out += " --> ";
-      clock::append_timestamp(out, end, ',');
-      if (const std::string* coordinates = string_ext(cue.ext, "srt.coordinates");
-          coordinates && coordinates->find_first_of("\r\n") == std::string::npos) {
-        out += "  ";
-        out += *coordinates;
-      }
-      out.append(newline);
-      writer.append_lines(payload, newline);
-      out.append(newline);
+      writer.cue(out, cue, text, start, end);
     }
-    if (fixed)
-      context.host.report({Severity::warning, request.output_name, 0, 0,
-                           std::to_string(fixed) +
-                               " cue(s) ended before (or when) they started; their end was set to "
-                               "the next cue's start (at most 2 s later)"});
-    if (empty)
-      context.host.report({Severity::note, request.output_name, 0, 0,
-                           std::to_string(empty) + " cue(s) without text not written"});
+    report_counts(fixed, empty, request.output_name, context.host);
+  }
+
+  std::unique_ptr<ModelSink> open(const std::string& output_name, std::string& out,
+                                  Context& context) override {
+    return std::make_unique<SrtSink>(output_name, out, context);
   }
 };
 

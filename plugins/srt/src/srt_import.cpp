@@ -1,7 +1,10 @@
 // SRT importer: bytes -> UTF-8 -> cues -> transcript segments.
+#include <algorithm>
+#include <functional>
 #include <string>
 
 #include "castkit/memory.hpp"
+#include "castkit/streaming.hpp"
 #include "castkit/text.hpp"
 #include "srt_formats.hpp"
 #include "srt_parser.hpp"
@@ -79,62 +82,129 @@ SpeakerRule speaker_rule(const Context& context) {
   return rule;
 }
 
-class SrtImporter : public Importer {
+// How much input the streaming reader checks (and lets the host release) at a time.
+constexpr std::size_t kStreamChunk = 1 << 20;
+
+// Reads the cues of UTF-8 `text` as segments, handing each to `on_segment` (one Segment object,
+// reused for every cue; the callee may move from it), then reports what was skipped and fails
+// when there is no cue.
+void read_segments(std::string_view text, const std::string& name, Context& context,
+                   const std::function<void(Segment&)>& on_segment, const ReadGate* gate) {
+  const std::int64_t max_line =
+      context.project["limits"]["max_line_bytes"].as_int(kDefaultMaxLineBytes);
+  const SpeakerRule rule = speaker_rule(context);
+  std::size_t cues = 0;
+  Segment segment;
+  SrtContent content;  // its buffers trade places with the segment's, so both are reused
+  RawFile file = read_srt(
+      text, name, static_cast<std::size_t>(max_line > 0 ? max_line : 1),
+      [&](RawCue& cue) {
+        ++cues;
+        if (cue.end < cue.start)
+          context.host.report({Severity::warning, name, cue.line, 0,
+                               "cue ends before it starts; kept as read (exporters fix it)"});
+        segment.start = cue.start;
+        segment.end = cue.end;
+        segment.id.swap(cue.id);
+        read_srt_text(cue.text, rule, content);
+        segment.text.swap(content.text);
+        segment.html.swap(content.html);
+        segment.speaker.swap(content.speaker);
+        if (!segment.ext.empty()) segment.ext.clear();
+        if (!content.position.empty()) segment.ext["srt.position"] = Value(content.position);
+        if (!cue.coordinates.empty())
+          segment.ext["srt.coordinates"] = Value(std::move(cue.coordinates));
+        if (!content.turns.empty()) {
+          Value turns = Value::array();
+          for (SrtTurn& turn : content.turns) {
+            Value item = Value::object();
+            item.set("speaker", Value(std::move(turn.speaker)));
+            item.set("text", Value(std::move(turn.text)));
+            turns.push(std::move(item));
+          }
+          segment.ext["subtitle.turns"] = std::move(turns);
+        }
+        on_segment(segment);
+      },
+      gate);
+  for (const ReadWarning& warning : file.warnings)
+    context.host.report({Severity::warning, name, warning.line, 0, warning.message});
+  if (cues == 0) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+      fail_input(name, 1, 1, "empty file: no SRT cues");
+    if (file.empty_cues == 0)
+      fail_input(name, 1, 1,
+                 "no SRT cues found: expected a timing line such as "
+                 "\"00:00:01,000 --> 00:00:02,500\"");
+  }
+  if (file.empty_cues)
+    context.host.report({Severity::note, name, 0, 0,
+                         std::to_string(file.empty_cues) + " cue(s) without text skipped"});
+}
+
+// True when `input` is read as UTF-8 as it is (no UTF-16 BOM, no other encoding named).
+bool plain_utf8(const Input& input) {
+  std::string_view head = input.bytes.substr(0, 2);
+  if (head == "\xFF\xFE" || head == "\xFE\xFF") return false;
+  std::string upper;
+  for (char c : input.encoding) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  return upper.empty() || upper == "UTF-8" || upper == "UTF8";
+}
+
+class SrtImporter final : public Importer, public StreamingImporter {
  public:
   void read(const Input& input, Show& show, Context& context) override {
     check_text_bytes(input);
     DecodedText decoded = decode_to_utf8(input.bytes, input.encoding, input.name);
     std::string_view text = decoded.text();
-    const std::int64_t max_line =
-        context.project["limits"]["max_line_bytes"].as_int(kDefaultMaxLineBytes);
-    const SpeakerRule rule = speaker_rule(context);
     if (show.episodes.empty()) show.episodes.emplace_back();
     Transcript& transcript = show.episodes.back().transcript;
     reserve_segments(transcript, count_arrows(text));
-    std::size_t cues = 0;
-    // Each cue becomes a segment as soon as it is read, so the raw cues never pile up.
-    RawFile file = read_srt(
-        text, input.name, static_cast<std::size_t>(max_line > 0 ? max_line : 1), [&](RawCue& cue) {
-          ++cues;
-          if (cue.end < cue.start)
-            context.host.report({Severity::warning, input.name, cue.line, 0,
-                                 "cue ends before it starts; kept as read (exporters fix it)"});
-          Segment& segment = transcript.segments.emplace_back();
-          segment.start = cue.start;
-          segment.end = cue.end;
-          segment.id = std::move(cue.id);
-          SrtContent content = read_srt_text(std::move(cue.text), rule);
-          segment.text = std::move(content.text);
-          segment.html = std::move(content.html);
-          segment.speaker = std::move(content.speaker);
-          if (!content.position.empty())
-            segment.ext["srt.position"] = Value(std::move(content.position));
-          if (!cue.coordinates.empty())
-            segment.ext["srt.coordinates"] = Value(std::move(cue.coordinates));
-          if (!content.turns.empty()) {
-            Value turns = Value::array();
-            for (SrtTurn& turn : content.turns) {
-              Value item = Value::object();
-              item.set("speaker", Value(std::move(turn.speaker)));
-              item.set("text", Value(std::move(turn.text)));
-              turns.push(std::move(item));
-            }
-            segment.ext["subtitle.turns"] = std::move(turns);
-          }
-        });
-    for (const ReadWarning& warning : file.warnings)
-      context.host.report({Severity::warning, input.name, warning.line, 0, warning.message});
-    if (cues == 0) {
-      if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        fail_input(input.name, 1, 1, "empty file: no SRT cues");
-      if (file.empty_cues == 0)
-        fail_input(input.name, 1, 1,
-                   "no SRT cues found: expected a timing line such as "
-                   "\"00:00:01,000 --> 00:00:02,500\"");
+    read_segments(
+        text, input.name, context,
+        [&](Segment& segment) { transcript.segments.push_back(std::move(segment)); }, nullptr);
+  }
+
+  // Valid UTF-8 is checked a chunk ahead of the reader and released behind it, so the input is
+  // never held whole; any other encoding is decoded first. What reaches the sink equals what
+  // read() builds into an empty show; invalid UTF-8 hands over to read() for its message.
+  void read_into(const Input& input, ModelSink& sink, Context& context) override {
+    check_text_bytes(input);
+    sink.show(Show{});
+    sink.episode(Episode{});
+    auto to_sink = [&](Segment& segment) { sink.segment(segment); };
+    if (!plain_utf8(input)) {
+      DecodedText decoded = decode_to_utf8(input.bytes, input.encoding, input.name);
+      context.host.input_consumed(input, input.bytes.size());
+      read_segments(decoded.text(), input.name, context, to_sink, nullptr);
+      sink.finish();
+      return;
     }
-    if (file.empty_cues)
-      context.host.report({Severity::note, input.name, 0, 0,
-                           std::to_string(file.empty_cues) + " cue(s) without text skipped"});
+    std::string_view text = input.bytes;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const auto skipped = static_cast<std::size_t>(text.data() - input.bytes.data());
+    std::size_t checked = 0;  // text before this offset is valid UTF-8
+    auto check_up_to = [&](std::size_t needed) {
+      std::size_t end = std::min(std::max(needed, checked + kStreamChunk), text.size());
+      // Never between the bytes of one character.
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      if (find_invalid_utf8(text.substr(checked, end - checked)))
+        throw NeedsWholeModel("invalid UTF-8 in " + input.name);
+      checked = end;
+    };
+    const ReadGate gate = [&](std::size_t held, std::size_t needed) {
+      check_up_to(needed);
+      context.host.input_consumed(input, skipped + held);
+      return checked;
+    };
+    try {
+      read_segments(text, input.name, context, to_sink, &gate);
+    } catch (const Error&) {
+      // read() checks the whole input before it reads a cue: its UTF-8 error comes first.
+      check_up_to(text.size());
+      throw;
+    }
+    sink.finish();
   }
 };
 

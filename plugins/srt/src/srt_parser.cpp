@@ -2,7 +2,12 @@
 // index; everything up to the next cue's index is its text.
 #include "srt_parser.hpp"
 
+#include <algorithm>
 #include <limits>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "castkit/diagnostics.hpp"
 
@@ -14,6 +19,23 @@ bool is_digit(char c) {
 }
 bool is_space(char c) {
   return c == ' ' || c == '\t';
+}
+
+// The first '\n' or '\r' at or after `from`, else `n`.
+std::size_t find_line_end(const char* data, std::size_t from, std::size_t n) {
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  while (from + 16 <= n) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
+    const int hits =
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
+    if (hits) return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hits)));
+    from += 16;
+  }
+#endif
+  while (from < n && data[from] != '\n' && data[from] != '\r') ++from;
+  return from;
 }
 
 bool digits_only(std::string_view line) {
@@ -92,9 +114,45 @@ bool read_timestamp(std::string_view s, std::size_t& pos, Millis& out, bool& ran
   return true;
 }
 
+// Two ASCII digits at `p` as a number, or -1.
+int two_digits(const char* p) {
+  return is_digit(p[0]) && is_digit(p[1]) ? (p[0] - '0') * 10 + (p[1] - '0') : -1;
+}
+
+// "HH:MM:SS,mmm" (or '.') at `p`, the shape nearly every SRT file uses; -1 when it is not.
+Millis fixed_timestamp(const char* p) {
+  const int hours = two_digits(p);
+  const int minutes = two_digits(p + 3);
+  const int seconds = two_digits(p + 6);
+  const int ms_high = two_digits(p + 9);
+  if (hours < 0 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || ms_high < 0 ||
+      !is_digit(p[11]) || p[2] != ':' || p[5] != ':' || (p[8] != ',' && p[8] != '.'))
+    return -1;
+  return hours * Millis{3'600'000} + minutes * 60'000 + seconds * 1000 + ms_high * 10 +
+         (p[11] - '0');
+}
+
+// "HH:MM:SS,mmm --> HH:MM:SS,mmm[ rest]" read directly; false sends the line to the tolerant
+// parser, which reads everything this accepts the same way.
+bool read_fixed_timing_line(std::string_view line, Timing& timing) {
+  constexpr std::size_t kLength = 29;  // "00:00:00,000 --> 00:00:00,000"
+  if (line.size() < kLength) return false;
+  const char* p = line.data();
+  if (p[12] != ' ' || p[13] != '-' || p[14] != '-' || p[15] != '>' || p[16] != ' ') return false;
+  if (line.size() > kLength && !is_space(p[kLength])) return false;
+  const Millis start = fixed_timestamp(p);
+  const Millis end = fixed_timestamp(p + 17);
+  if (start < 0 || end < 0) return false;
+  timing.start = start;
+  timing.end = end;
+  timing.rest = trim(line.substr(kLength));
+  return true;
+}
+
 }  // namespace
 
 TimingResult read_timing_line(std::string_view line, Timing& timing) {
+  if (read_fixed_timing_line(line, timing)) return TimingResult::ok;
   std::size_t pos = 0;
   while (pos < line.size() && is_space(line[pos])) ++pos;
   if (pos >= line.size() || !is_digit(line[pos])) return TimingResult::not_timing;
@@ -131,21 +189,21 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
 }
 
 RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
-                 const std::function<void(RawCue&)>& on_cue) {
+                 const std::function<void(RawCue&)>& on_cue, const ReadGate* gate) {
   RawFile file;
   // The current cue's lines (views into `text`), blank ones included until the cue ends.
   std::vector<std::string_view> lines;
-  RawCue cue;
+  RawCue cue;             // reused: each field is set again for every cue
   bool in_cue = false;    // a cue (valid or dropped) is collecting lines
   bool dropping = false;  // the current cue's timing was out of range: its text is skipped
-  std::string next_id;
+  std::string_view next_id;
 
   auto finish = [&](bool at_eof) {
     if (!in_cue) return;
     // The digits-only line right above the next timing line is that cue's index.
-    next_id.clear();
+    next_id = {};
     if (!at_eof && !lines.empty() && digits_only(lines.back())) {
-      next_id = std::string(trim(lines.back()));
+      next_id = trim(lines.back());
       lines.pop_back();
     }
     while (!lines.empty() && blank(lines.back())) lines.pop_back();
@@ -153,9 +211,7 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
     if (at_eof && lines.size() >= 2 && digits_only(lines.back()) && blank(lines[lines.size() - 2]))
       lines.pop_back();
     if (!dropping) {
-      std::size_t size = 0;
-      for (std::string_view line : lines) size += line.size() + 1;
-      cue.text.reserve(size);
+      cue.text.clear();
       for (std::string_view line : lines) {
         if (blank(line)) continue;
         if (!cue.text.empty()) cue.text += '\n';
@@ -166,24 +222,29 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
       else
         on_cue(cue);
     }
-    cue = RawCue{};
     lines.clear();
   };
 
   std::size_t pos = 0;
   std::uint32_t line_number = 0;
   const std::size_t n = text.size();
-  std::string_view previous_line;  // the line before the current one, for a first cue's index
+  const char* data = text.data();
+  std::size_t readable = 0;        // what the gate allows so far
+  std::string_view previous_line;  // the line before the current one, for a first index
   while (pos < n) {
-    std::size_t end = pos;
-    const char* data = text.data();
-    while (end < n && data[end] != '\n' && data[end] != '\r') ++end;
+    const std::size_t end = find_line_end(data, pos, n);
     ++line_number;
     if (end - pos > max_line_bytes)
       fail_input(name, line_number, 1,
                  "line is " + std::to_string(end - pos) +
                      " bytes long, more than limits.max_line_bytes (" +
                      std::to_string(max_line_bytes) + ")");
+    if (gate && end >= readable) {
+      const char* held = !lines.empty()         ? lines.front().data()
+                         : previous_line.data() ? previous_line.data()
+                                                : data + pos;
+      readable = (*gate)(static_cast<std::size_t>(held - data), std::min(end + 1, n));
+    }
     std::string_view line = text.substr(pos, end - pos);
     // One line end: LF, CR or CRLF.
     pos = end;
@@ -202,19 +263,19 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
     if (in_cue) {
       finish(false);
     } else if (digits_only(previous_line)) {
-      next_id = std::string(trim(previous_line));
+      next_id = trim(previous_line);
     }
     in_cue = true;
     cue.line = line_number;
-    cue.id = std::move(next_id);
-    next_id.clear();
+    cue.id.assign(next_id);
+    next_id = {};
     dropping = result == TimingResult::out_of_range;
     if (dropping) {
       file.warnings.push_back({line_number, "cue dropped: a time on this line is out of range"});
     } else {
       cue.start = timing.start;
       cue.end = timing.end;
-      cue.coordinates = std::string(timing.rest);
+      cue.coordinates.assign(timing.rest);
     }
     previous_line = line;
   }

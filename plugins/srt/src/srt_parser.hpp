@@ -51,11 +51,18 @@ enum class TimingResult { not_timing, ok, out_of_range };
 /// optional, "->" accepted, 1-3 digit fractions read as milliseconds like ffmpeg and VLC).
 TimingResult read_timing_line(std::string_view line, Timing& timing);
 
+/// Lets a streaming reader check and release the text while read_srt goes through it: called
+/// before read_srt looks at bytes past what the gate last allowed (at first nothing), with
+/// `held`, the offset of the first byte read_srt still refers to, and `needed`, the end of the
+/// line about to be read. Returns the offset up to which read_srt may now read (>= needed).
+using ReadGate = std::function<std::size_t(std::size_t held, std::size_t needed)>;
+
 /// Splits UTF-8 `text` into cues, handing each to `on_cue` as soon as it is complete (the cue
-/// may be moved from); the returned file holds the warnings and counts, not the cues. Lines
-/// longer than `max_line_bytes` throw an input error that names `name`.
+/// object is reused for the next cue and may be moved from); the returned file holds the
+/// warnings and counts, not the cues. Lines longer than `max_line_bytes` throw an input error
+/// that names `name`. Without a `gate` the whole text may be read at once.
 RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
-                 const std::function<void(RawCue&)>& on_cue);
+                 const std::function<void(RawCue&)>& on_cue, const ReadGate* gate = nullptr);
 
 /// Splits UTF-8 `text` into cues, all kept in the returned file.
 RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes);

@@ -1,6 +1,7 @@
 // SRT cue text: tags, position codes, references, speaker labels.
 #include "srt_text.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "castkit/html_entities.hpp"
@@ -144,33 +145,38 @@ void strip_markup(std::string_view raw, SrtContent& content, bool& styled) {
   }
 }
 
-// Drops the label from the first line of `text` (a label may stand alone on its line).
-std::string take_label(std::string& text, const SpeakerRule& rule) {
-  std::size_t line_end = text.find('\n');
+// Drops the label from the first line of `text` (a label may stand alone on its line); the
+// name goes to `name` when it is given. False when there is no label.
+bool take_label(std::string& text, const SpeakerRule& rule, std::string* name) {
+  const std::size_t line_end = std::min(text.find('\n'), text.size());
   std::string_view first = std::string_view(text).substr(0, line_end);
   std::string_view rest;
-  std::string name = find_speaker_label(first, rule, rest);
-  if (name.empty()) return name;
-  std::string remaining(trim(rest));
-  if (line_end != std::string::npos) {
-    std::string after = text.substr(line_end + 1);
-    remaining = remaining.empty() ? after : remaining + "\n" + after;
+  std::string_view found = find_speaker_label(first, rule, rest);
+  if (found.empty()) return false;
+  if (name) name->assign(found);
+  const std::string_view kept = trim(rest);
+  if (kept.empty()) {
+    text.erase(0, line_end == text.size() ? line_end : line_end + 1);
+    return true;
   }
-  text = std::move(remaining);
-  return name;
+  const auto kept_from = static_cast<std::size_t>(kept.data() - text.data());
+  const std::size_t kept_end = kept_from + kept.size();
+  text.erase(kept_end, line_end - kept_end);
+  text.erase(0, kept_from);
+  return true;
 }
 
 }  // namespace
 
-std::string find_speaker_label(std::string_view line, const SpeakerRule& rule,
-                               std::string_view& rest) {
+std::string_view find_speaker_label(std::string_view line, const SpeakerRule& rule,
+                                    std::string_view& rest) {
   if (rule.pattern) {
     std::match_results<std::string_view::const_iterator> match;
     if (std::regex_search(line.begin(), line.end(), match, *rule.pattern,
                           std::regex_constants::match_continuous) &&
         match.size() > 1 && match[1].length() > 0) {
       rest = line.substr(static_cast<std::size_t>(match.length(0)));
-      return std::string(trim(std::string_view(&*match[1].first, match[1].length())));
+      return trim(std::string_view(&*match[1].first, static_cast<std::size_t>(match[1].length())));
     }
     return {};
   }
@@ -182,11 +188,15 @@ std::string find_speaker_label(std::string_view line, const SpeakerRule& rule,
   std::string_view name = trim(line.substr(0, colon));
   if (!plausible_name(name, rule.mode)) return {};
   rest = line.substr(colon + 1);
-  return std::string(name);
+  return name;
 }
 
-SrtContent read_srt_text(std::string&& raw, const SpeakerRule& rule) {
-  SrtContent content;
+void read_srt_text(std::string_view raw, const SpeakerRule& rule, SrtContent& content) {
+  content.text.clear();
+  content.html.clear();
+  content.speaker.clear();
+  content.position.clear();
+  content.turns.clear();
   bool styled = false;
   bool markup = false;
   bool colon = false;
@@ -194,12 +204,10 @@ SrtContent read_srt_text(std::string&& raw, const SpeakerRule& rule) {
     markup |= (c == '<') | (c == '{') | (c == '&');
     colon |= c == ':';
   }
-  if (!markup) {
-    content.text = std::move(raw);
-  } else {
-    content.text.reserve(raw.size());
+  if (!markup)
+    content.text.assign(raw);
+  else
     strip_markup(raw, content, styled);
-  }
   if (!styled) content.html.clear();
 
   // Dash lines: "- Hi.\n- NAME: Hello." Labelled ones become turns.
@@ -219,10 +227,10 @@ SrtContent read_srt_text(std::string&& raw, const SpeakerRule& rule) {
       if (end == std::string::npos) end = content.text.size();
       std::string_view line = trim(std::string_view(content.text).substr(at + 1, end - at - 1));
       std::string_view rest;
-      std::string name = find_speaker_label(line, rule, rest);
+      std::string_view name = find_speaker_label(line, rule, rest);
       if (!name.empty()) {
         labelled = true;
-        turns.push_back({std::move(name), std::string(trim(rest))});
+        turns.push_back({std::string(name), std::string(trim(rest))});
       } else {
         turns.push_back({std::string(), std::string(line)});
       }
@@ -238,13 +246,11 @@ SrtContent read_srt_text(std::string&& raw, const SpeakerRule& rule) {
       content.html.clear();  // the tags' places are lost with the labels
       content.turns = std::move(turns);
     }
-    return content;
+    return;
   }
-  if (rule.pattern || colon) {
-    content.speaker = take_label(content.text, rule);
-    if (!content.speaker.empty() && !content.html.empty()) take_label(content.html, rule);
-  }
-  return content;
+  if ((rule.pattern || colon) && take_label(content.text, rule, &content.speaker) &&
+      !content.html.empty())
+    take_label(content.html, rule, nullptr);
 }
 
 }  // namespace castkit::srt

@@ -35,12 +35,12 @@ struct SrtContent {
   std::vector<SrtTurn> turns;  ///< dash lines with labels: one turn per dash line
 };
 
-/// Reads a cue's raw text (taken over when it holds no markup).
-SrtContent read_srt_text(std::string&& raw, const SpeakerRule& rule);
+/// Reads a cue's raw text into `content`, whose strings are cleared and reused.
+void read_srt_text(std::string_view raw, const SpeakerRule& rule, SrtContent& content);
 
-/// Finds a speaker label at the start of `line`: returns the name and sets `rest` to the text
-/// after the label, or returns "" when there is none.
-std::string find_speaker_label(std::string_view line, const SpeakerRule& rule,
-                               std::string_view& rest);
+/// Finds a speaker label at the start of `line`: returns the name (a view into `line`) and
+/// sets `rest` to the text after the label, or returns "" when there is none.
+std::string_view find_speaker_label(std::string_view line, const SpeakerRule& rule,
+                                    std::string_view& rest);
 
 }  // namespace castkit::srt

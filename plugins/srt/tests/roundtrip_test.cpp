@@ -118,7 +118,8 @@ TEST_CASE("SRT -> VTT -> SRT is identical after normalisation, for every SRT", "
     std::string bytes;
     std::optional<Show> show = try_import_srt(file, bytes);
     if (!show) continue;
-    // SRT coordinates and {\an8} position codes have no WebVTT form: normalised away.
+    // SRT coordinates have no WebVTT form, and {\an8} position codes come back from WebVTT as
+    // cue settings: both normalised away.
     for (Segment& segment : show->episodes.at(0).transcript.segments) {
       segment.ext.erase("srt.coordinates");
       segment.ext.erase("srt.position");
@@ -178,4 +179,34 @@ TEST_CASE("ffmpeg reads every SRT and VTT castkit writes with the same cues", "[
     ++checked;
   }
   CHECK(checked >= 25);
+}
+
+TEST_CASE("SRT position codes an1 to an9: WebVTT cue settings, kept when writing SRT",
+          "[srt][vtt]") {
+  const std::string srt =
+      "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}top centre\n\n"
+      "2\n00:00:03,000 --> 00:00:04,000\n{\\an1}bottom left\n\n"
+      "3\n00:00:05,000 --> 00:00:06,000\n{\\an6}middle right\n\n"
+      "4\n00:00:07,000 --> 00:00:08,000\n{\\an2}bottom centre\n\n"
+      "5\n00:00:09,000 --> 00:00:10,000\n{\\an7}{\\an9}the last code counts\n\n";
+  const Show show = import(srt::make_srt_importer(), srt, "in.srt");
+  const std::string vtt = write(vtt::make_vtt_exporter(), show);
+  CHECK(vtt ==
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:02.000 line:0\ntop centre\n\n"
+        "00:00:03.000 --> 00:00:04.000 align:left\nbottom left\n\n"
+        "00:00:05.000 --> 00:00:06.000 line:50%,center align:right\nmiddle right\n\n"
+        "00:00:07.000 --> 00:00:08.000\nbottom centre\n\n"
+        "00:00:09.000 --> 00:00:10.000 line:0 align:right\nthe last code counts\n\n");
+  // A WebVTT reader takes every mapped setting.
+  const Show back = import(vtt::make_vtt_importer(), vtt, "via.vtt");
+  const auto& cues = back.episodes.at(0).transcript.segments;
+  REQUIRE(cues.size() == 5);
+  CHECK(cues[0].ext.at("vtt.settings").string == "line:0");
+  CHECK(cues[2].ext.at("vtt.settings").string == "line:50%,center align:right");
+  CHECK(cues[4].ext.at("vtt.settings").string == "line:0 align:right");
+  // SRT keeps the codes as they were.
+  const std::string srt_out = write(srt::make_srt_exporter(), show);
+  CHECK(srt_out.find("{\\an8}top centre") != std::string::npos);
+  CHECK(srt_out.find("{\\an7}{\\an9}the last code counts") != std::string::npos);
 }

@@ -6,30 +6,50 @@
 
 #include "castkit/html_entities.hpp"
 #include "castkit/memory.hpp"
+#include "castkit/streaming.hpp"
 #include "castkit_common/clock_time.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "cue_text.hpp"
 #include "vtt_formats.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace castkit::vtt {
 namespace {
 
+// The offset of the first '&', '<' or '>' in `text`, else its size.
+std::size_t find_special(std::string_view text) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  std::size_t at = 0;
+#ifdef __SSE2__
+  const __m128i amp = _mm_set1_epi8('&');
+  const __m128i lt = _mm_set1_epi8('<');
+  const __m128i gt = _mm_set1_epi8('>');
+  for (; at + 16 <= n; at += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, amp), _mm_cmpeq_epi8(bytes, lt)),
+                     _mm_cmpeq_epi8(bytes, gt));
+    if (const int mask = _mm_movemask_epi8(hits))
+      return at + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (at < n && data[at] != '&' && data[at] != '<' && data[at] != '>') ++at;
+  return at;
+}
+
 void append_escaped(std::string& out, std::string_view text) {
-  bool special = false;
-  for (char c : text) special |= (c == '&') | (c == '<') | (c == '>');  // vectorised check
-  if (!special) {
-    out.append(text);
-    return;
-  }
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c != '&' && c != '<' && c != '>') continue;
-    out.append(text.substr(start, i - start));
+  for (;;) {
+    const std::size_t special = find_special(text);
+    out.append(text.substr(0, special));
+    if (special == text.size()) return;
+    const char c = text[special];
     out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
-    start = i + 1;
+    text.remove_prefix(special + 1);
   }
-  out.append(text.substr(start));
 }
 
 // Model HTML (<i>, <b>, <u>, <br>, entities) as cue text: those three tags kept, others dropped.
@@ -170,30 +190,73 @@ std::vector<Segment> cues_for(const Episode& episode, Context& context,
   return laid_out;
 }
 
-class VttExporter : public Exporter {
- public:
-  void write(const ExportRequest& request, std::string& out, Context& context) override {
-    const Episode& episode = source_episode(request);
-    const Transcript& transcript = episode.transcript;
-    std::vector<const Segment*> order;
-    order.reserve(transcript.segments.size());
-    std::vector<Segment> laid_out = cues_for(episode, context, order);
-    const bool from_vtt = transcript.ext.count("vtt.header") > 0;
+// A plain cue (no extensions, no markup) as append_payload(cue_payload(...)) writes it, in one
+// pass: its voice, its text escaped, blank lines and CRs at line ends left out.
+void append_plain_payload(std::string& out, std::string_view speaker, std::string_view text) {
+  bool first = true;
+  for (;;) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool voiced = first && !speaker.empty();
+    if (voiced || line.find_first_not_of(" \t\f") != std::string_view::npos) {
+      if (voiced) append_voice(out, speaker);
+      append_escaped(out, line);
+      out += '\n';
+    }
+    if (end == text.size()) return;
+    text.remove_prefix(end + 1);
+    first = false;
+  }
+}
 
-    out.reserve(out.size() + 64 + estimated_size(order));
-    advise_huge_pages(out.data() + out.size(), out.capacity() - out.size());
+// The cue settings for an SRT position code ("{\an8}": the last one counts): the numeric keypad
+// layout, 1-3 bottom (the default line), 4-6 middle, 7-9 top; 1/4/7 left, 2/5/8 centred (the
+// default), 3/6/9 right. "" for none.
+std::string_view settings_for_position(std::string_view codes) {
+  static constexpr std::string_view kSettings[9] = {
+      "align:left",        "",
+      "align:right",       "line:50%,center align:left",
+      "line:50%,center",   "line:50%,center align:right",
+      "line:0 align:left", "line:0",
+      "line:0 align:right"};
+  std::string_view found;
+  for (std::size_t at = codes.find("\\an"); at != std::string_view::npos;
+       at = codes.find("\\an", at + 3)) {
+    if (at + 3 < codes.size() && codes[at + 3] >= '1' && codes[at + 3] <= '9')
+      found = kSettings[codes[at + 3] - '1'];
+  }
+  return found;
+}
+
+// The end written for a cue that ends before (or when) it starts: the next cue's start when that
+// is later, at most 2 s after its start, else 2 s after its start (WebVTT wants end > start).
+Millis fixed_end(Millis start, std::optional<Millis> next_start) {
+  const Millis next = next_start.value_or(start);
+  return next > start ? std::min(next, start + 2000) : start + 2000;
+}
+
+// Writes the parts of a WebVTT file. The whole-model exporter and the streaming sink both write
+// through it, so they write the same bytes.
+class VttWriter {
+ public:
+  explicit VttWriter(Context& context)
+      // formats.vtt.styles / .regions: false leaves those blocks out (ffmpeg 5.1 reads no cues
+      // at all from a file with a STYLE block).
+      : write_regions_(context.options["regions"].as_bool(true)),
+        write_styles_(context.options["styles"].as_bool(true)) {}
+
+  /// "WEBVTT", the header, REGION and STYLE blocks kept from a WebVTT input, the blank line.
+  void header(std::string& out, const Transcript& transcript) {
+    from_vtt_ = transcript.ext.count("vtt.header") > 0;
     out += "WEBVTT";
     if (const std::string* header = string_ext(transcript.ext, "vtt.header");
         header && usable_block(*header) && header->find("\n\n") == std::string::npos)
       out += *header;
     out += "\n\n";
-    // formats.vtt.styles / .regions: false leaves those blocks out (ffmpeg 5.1 reads no cues
-    // at all from a file with a STYLE block).
-    const bool write_regions = context.options["regions"].as_bool(true);
-    const bool write_styles = context.options["styles"].as_bool(true);
     for (const char* kind : {"vtt.regions", "vtt.styles"}) {
       const bool regions = kind == std::string_view("vtt.regions");
-      if (regions ? !write_regions : !write_styles) continue;
+      if (regions ? !write_regions_ : !write_styles_) continue;
       auto blocks = transcript.ext.find(kind);
       if (blocks == transcript.ext.end()) continue;
       for (const Value& body : blocks->second.items) {
@@ -203,41 +266,153 @@ class VttExporter : public Exporter {
         out += "\n\n";
       }
     }
-    std::size_t fixed = 0;
-    std::string scratch;  // one payload buffer for every cue
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      const Segment& cue = *order[i];
-      if (!cue.start) continue;  // only untimed segments when layout was not possible
-      Millis start = *cue.start;
-      Millis end = cue.end ? *cue.end : start;
-      if (end <= start) {
-        // WebVTT wants end after start: end at the next cue, else two seconds later.
-        ++fixed;
-        Millis next = i + 1 < order.size() && order[i + 1]->start ? *order[i + 1]->start : start;
-        end = next > start ? std::min(next, start + 2000) : start + 2000;
-      }
-      if (from_vtt && !cue.id.empty() && cue.id.find("-->") == std::string::npos &&
-          cue.id.find_first_of("\r\n") == std::string::npos) {
-        out += cue.id;
-        out += '\n';
-      }
-      clock::append_timestamp(out, start, '.');
-      out += " --> ";
-      clock::append_timestamp(out, end, '.');
-      if (const std::string* settings = string_ext(cue.ext, "vtt.settings");
-          settings && settings->find_first_of("\r\n") == std::string::npos) {
+  }
+
+  /// One cue from `start` to `end` (already fixed to come after start), then a blank line.
+  void cue(std::string& out, const Segment& cue, Millis start, Millis end) {
+    if (from_vtt_ && !cue.id.empty() && cue.id.find("-->") == std::string::npos &&
+        cue.id.find_first_of("\r\n") == std::string::npos) {
+      out += cue.id;
+      out += '\n';
+    }
+    clock::append_timestamp(out, start, '.');
+    out += " --> ";
+    clock::append_timestamp(out, end, '.');
+    if (cue.ext.empty() && cue.html.empty() && (cue.speaker.empty() || cue.speaker.back() != '-')) {
+      // The common case, written directly (a voice ending in "--" would make "-->").
+      out += '\n';
+      append_plain_payload(out, cue.speaker, cue.text);
+      out += '\n';
+      return;
+    }
+    if (const std::string* settings = string_ext(cue.ext, "vtt.settings")) {
+      if (settings->find_first_of("\r\n") == std::string::npos) {
         out += ' ';
         out += *settings;
       }
-      out += '\n';
-      append_payload(out, cue_payload(cue, scratch));
-      out += '\n';
+    } else if (const std::string* position = string_ext(cue.ext, "srt.position")) {
+      if (std::string_view mapped = settings_for_position(*position); !mapped.empty()) {
+        out += ' ';
+        out += mapped;
+      }
     }
-    if (fixed)
-      context.host.report({Severity::warning, request.output_name, 0, 0,
-                           std::to_string(fixed) +
-                               " cue(s) ended before (or when) they started; their end was set to "
-                               "the next cue's start (at most 2 s later)"});
+    out += '\n';
+    append_payload(out, cue_payload(cue, scratch_));
+    out += '\n';
+  }
+
+ private:
+  bool write_regions_;
+  bool write_styles_;
+  bool from_vtt_ = false;
+  std::string scratch_;  // one payload buffer for every cue
+};
+
+// The warning for cues whose end had to be fixed.
+void report_fixed_ends(std::size_t fixed, const std::string& output_name, Host& host) {
+  if (fixed)
+    host.report({Severity::warning, output_name, 0, 0,
+                 std::to_string(fixed) +
+                     " cue(s) ended before (or when) they started; their end was set to the next "
+                     "cue's start (at most 2 s later)"});
+}
+
+// Writes cues as they come. A cue that ends before it starts waits for the next one's start;
+// anything the whole-model exporter would reorder or lay out hands over to it.
+class VttSink final : public ModelSink {
+ public:
+  VttSink(std::string output_name, std::string& out, Context& context)
+      : output_name_(std::move(output_name)),
+        out_(out),
+        context_(context),
+        options_(layout::options_from(context.project["subtitles"])),
+        writer_(context) {}
+
+  void show(const Show&) override {}
+
+  void episode(const Episode& episode) override {
+    if (episodes_++) throw NeedsWholeModel("a second episode (WebVTT writes the first)");
+    writer_.header(out_, episode.transcript);
+    for (const Segment& segment : episode.transcript.segments) this->segment(segment);
+  }
+
+  void segment(const Segment& segment) override {
+    if (!episodes_) throw NeedsWholeModel("a segment before its episode");
+    if (layout::segment_needs_layout(segment, options_))
+      throw NeedsWholeModel("segment " + std::to_string(count_ + 1) +
+                            " needs laying out into cues");
+    const Millis start = *segment.start;
+    if (count_ && start < previous_start_)
+      throw NeedsWholeModel("cue " + std::to_string(count_ + 1) + " starts before cue " +
+                            std::to_string(count_));
+    ++count_;
+    previous_start_ = start;
+    write_pending(start);
+    if (*segment.end > start) {
+      writer_.cue(out_, segment, start, *segment.end);
+    } else {
+      pending_ = segment;
+      has_pending_ = true;
+    }
+  }
+
+  void finish() override {
+    if (!episodes_) writer_.header(out_, Transcript{});
+    write_pending(std::nullopt);
+    report_fixed_ends(fixed_, output_name_, context_.host);
+  }
+
+ private:
+  // Writes the cue waiting for the next start, if any.
+  void write_pending(std::optional<Millis> next_start) {
+    if (!has_pending_) return;
+    has_pending_ = false;
+    ++fixed_;
+    writer_.cue(out_, pending_, *pending_.start, fixed_end(*pending_.start, next_start));
+  }
+
+  std::string output_name_;
+  std::string& out_;
+  Context& context_;
+  layout::Options options_;
+  VttWriter writer_;
+  std::size_t episodes_ = 0;
+  std::size_t count_ = 0;
+  Millis previous_start_ = 0;
+  Segment pending_;  // a cue that ends before it starts, until the next start is known
+  bool has_pending_ = false;
+  std::size_t fixed_ = 0;
+};
+
+class VttExporter final : public Exporter, public StreamingExporter {
+ public:
+  void write(const ExportRequest& request, std::string& out, Context& context) override {
+    const Episode& episode = source_episode(request);
+    std::vector<const Segment*> order;
+    order.reserve(episode.transcript.segments.size());
+    std::vector<Segment> laid_out = cues_for(episode, context, order);
+    VttWriter writer(context);
+    out.reserve(out.size() + 64 + estimated_size(order));
+    advise_huge_pages(out.data() + out.size(), out.capacity() - out.size());
+    writer.header(out, episode.transcript);
+    std::size_t fixed = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const Segment& cue = *order[i];
+      if (!cue.start) continue;  // only untimed segments when layout was not possible
+      const Millis start = *cue.start;
+      Millis end = cue.end ? *cue.end : start;
+      if (end <= start) {
+        ++fixed;
+        end = fixed_end(start, i + 1 < order.size() ? order[i + 1]->start : std::nullopt);
+      }
+      writer.cue(out, cue, start, end);
+    }
+    report_fixed_ends(fixed, request.output_name, context.host);
+  }
+
+  std::unique_ptr<ModelSink> open(const std::string& output_name, std::string& out,
+                                  Context& context) override {
+    return std::make_unique<VttSink>(output_name, out, context);
   }
 };
 

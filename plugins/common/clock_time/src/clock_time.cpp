@@ -117,18 +117,35 @@ void append_two_digits(std::string& out, unsigned value) {
 void append_timestamp(std::string& out, Millis time, char separator) {
   if (time < 0) time = 0;
   const std::int64_t hours = time / 3'600'000;
-  if (hours < 100)
-    append_two_digits(out, static_cast<unsigned>(hours));
-  else
+  const auto minutes = static_cast<unsigned>(time / 60'000 % 60);
+  const auto seconds = static_cast<unsigned>(time / 1000 % 60);
+  const auto ms = static_cast<unsigned>(time % 1000);
+  if (hours >= 100) {
     out += std::to_string(hours);
-  out += ':';
-  append_two_digits(out, static_cast<unsigned>(time / 60'000 % 60));
-  out += ':';
-  append_two_digits(out, static_cast<unsigned>(time / 1000 % 60));
-  out += separator;
-  const unsigned ms = static_cast<unsigned>(time % 1000);
-  out += static_cast<char>('0' + ms / 100);
-  append_two_digits(out, ms % 100);
+    out += ':';
+    append_two_digits(out, minutes);
+    out += ':';
+    append_two_digits(out, seconds);
+    out += separator;
+    out += static_cast<char>('0' + ms / 100);
+    append_two_digits(out, ms % 100);
+    return;
+  }
+  // The common case as fixed digits, appended at once.
+  const auto h = static_cast<unsigned>(hours);
+  const char digits[12] = {static_cast<char>('0' + h / 10),
+                           static_cast<char>('0' + h % 10),
+                           ':',
+                           static_cast<char>('0' + minutes / 10),
+                           static_cast<char>('0' + minutes % 10),
+                           ':',
+                           static_cast<char>('0' + seconds / 10),
+                           static_cast<char>('0' + seconds % 10),
+                           separator,
+                           static_cast<char>('0' + ms / 100),
+                           static_cast<char>('0' + ms / 10 % 10),
+                           static_cast<char>('0' + ms % 10)};
+  out.append(digits, sizeof digits);
 }
 
 }  // namespace castkit::clock

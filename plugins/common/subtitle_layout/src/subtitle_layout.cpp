@@ -115,12 +115,17 @@ Options options_from(const ConfigView& subtitles) {
   return options;
 }
 
-bool needs_layout(const Transcript& transcript, const Options& options) {
+bool segment_needs_layout(const Segment& segment, const Options& options) {
+  if (!segment.start || !segment.end) return true;
   const auto capacity = static_cast<std::size_t>(options.max_lines * options.max_line_chars);
-  return std::any_of(transcript.segments.begin(), transcript.segments.end(), [&](const Segment& s) {
-    if (!s.start || !s.end) return true;
-    return *s.end - *s.start > options.max_duration && detail::count_code_points(s.text) > capacity;
-  });
+  return *segment.end - *segment.start > options.max_duration &&
+         detail::count_code_points(segment.text) > capacity;
+}
+
+bool needs_layout(const Transcript& transcript, const Options& options) {
+  return std::any_of(
+      transcript.segments.begin(), transcript.segments.end(),
+      [&](const Segment& segment) { return segment_needs_layout(segment, options); });
 }
 
 namespace {
@@ -144,9 +149,10 @@ std::vector<Segment> lay_out(const Episode& episode, const Options& options, Hos
     if (!texts.empty()) speaker = own_speaker;
     const std::size_t first = cues.size();
     first_cue.push_back(first);
+    // Either way the time is the source's: the cue it lands on starts exactly then.
     if (paragraph.start) {
       knots.push_back(detail::Knot{
-          first, *paragraph.start, texts.empty() ? 1 : 2, !texts.empty() && !paragraph.estimated,
+          first, *paragraph.start, texts.empty() ? 1 : 2, !paragraph.estimated,
           texts.empty() ? "a paragraph without text" : label_of(paragraph.text)});
     }
     for (auto& text : texts) {

@@ -33,6 +33,10 @@ std::vector<OptionSpec> option_specs();
 /// Options read from a `subtitles:` configuration section (missing keys keep the defaults).
 Options options_from(const ConfigView& subtitles);
 
+/// True when `segment` cannot be written as a cue as it is: it has no start, no end, or is
+/// longer than one cue may be. A transcript needs laying out when any of its segments does.
+bool segment_needs_layout(const Segment& segment, const Options& options);
+
 /// True when the transcript needs laying out before it can be written as subtitles: some
 /// segment has no start, no end, or is longer than one cue may be.
 bool needs_layout(const Transcript& transcript, const Options& options);
