@@ -1,6 +1,7 @@
 // SRT exporter: sequential indexes, HH:MM:SS,mmm, speaker labels at speaker changes, dash lines
 // for two speakers, <i> <b> <u> kept, everything else as plain text.
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -144,9 +145,11 @@ class SrtWriter {
   void cue(std::string& out, const Segment& cue, std::string_view text, Millis start, Millis end) {
     append_index(out, ++index_);
     out.append(newline_);
-    clock::append_timestamp(out, start, ',');
-    out += " --> ";
-    clock::append_timestamp(out, end, ',');
+    char timing[2 * clock::kMaxTimestampChars + 8];
+    char* at = clock::write_timestamp(timing, start, ',');
+    std::memcpy(at, " --> ", 5);
+    at = clock::write_timestamp(at + 5, end, ',');
+    out.append(timing, static_cast<std::size_t>(at - timing));
     if (const std::string* coordinates = string_ext(cue.ext, "srt.coordinates");
         coordinates && coordinates->find_first_of("\r\n") == std::string::npos) {
       out += "  ";

@@ -94,8 +94,8 @@ void read_segments(std::string_view text, const std::string& name, Context& cont
       context.project["limits"]["max_line_bytes"].as_int(kDefaultMaxLineBytes);
   const SpeakerRule rule = speaker_rule(context);
   std::size_t cues = 0;
-  Segment segment;
-  SrtContent content;  // its buffers trade places with the segment's, so both are reused
+  Segment segment;  // reused, and with it the buffers of its strings
+  SrtContent content{segment.text, segment.html, segment.speaker, {}, {}};
   RawFile file = read_srt(
       text, name, static_cast<std::size_t>(max_line > 0 ? max_line : 1),
       [&](RawCue& cue) {
@@ -105,11 +105,8 @@ void read_segments(std::string_view text, const std::string& name, Context& cont
                                "cue ends before it starts; kept as read (exporters fix it)"});
         segment.start = cue.start;
         segment.end = cue.end;
-        segment.id.swap(cue.id);
+        segment.id.assign(cue.id);
         read_srt_text(cue.text, rule, content);
-        segment.text.swap(content.text);
-        segment.html.swap(content.html);
-        segment.speaker.swap(content.speaker);
         if (!segment.ext.empty()) segment.ext.clear();
         if (!content.position.empty()) segment.ext["srt.position"] = Value(content.position);
         if (!cue.coordinates.empty())

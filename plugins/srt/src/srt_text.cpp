@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <array>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "castkit/html_entities.hpp"
 
 namespace castkit::srt {
@@ -72,6 +76,36 @@ bool plausible_name(std::string_view name, SpeakerRule::Mode mode) {
     word_start = false;
   }
   return letter && words <= 4 && !word_start;
+}
+
+// Whether `raw` holds '<', '{' or '&' (possible markup) and ':' (a possible label).
+void scan_cue_text(std::string_view raw, bool& markup, bool& colon) {
+  const char* data = raw.data();
+  const std::size_t n = raw.size();
+#ifdef __SSE2__
+  if (n >= 16) {
+    __m128i marks = _mm_setzero_si128();
+    __m128i colons = _mm_setzero_si128();
+    auto scan = [&](std::size_t at) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+      marks = _mm_or_si128(marks, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('<')),
+                                               _mm_cmpeq_epi8(bytes, _mm_set1_epi8('{'))));
+      marks = _mm_or_si128(marks, _mm_cmpeq_epi8(bytes, _mm_set1_epi8('&')));
+      colons = _mm_or_si128(colons, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(':')));
+    };
+    std::size_t at = 0;
+    for (; at + 16 <= n; at += 16) scan(at);
+    if (at < n) scan(n - 16);  // the last bytes, overlapping what was seen
+    markup = _mm_movemask_epi8(marks) != 0;
+    colon = _mm_movemask_epi8(colons) != 0;
+    return;
+  }
+#endif
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = data[i];
+    markup |= (c == '<') | (c == '{') | (c == '&');
+    colon |= c == ':';
+  }
 }
 
 // Removes tags and position codes; keeps <i> <b> <u> in `html`. Unknown opening tags such as
@@ -200,10 +234,7 @@ void read_srt_text(std::string_view raw, const SpeakerRule& rule, SrtContent& co
   bool styled = false;
   bool markup = false;
   bool colon = false;
-  for (char c : raw) {  // branch-free, so the compiler vectorises it
-    markup |= (c == '<') | (c == '{') | (c == '&');
-    colon |= c == ':';
-  }
+  scan_cue_text(raw, markup, colon);
   if (!markup)
     content.text.assign(raw);
   else

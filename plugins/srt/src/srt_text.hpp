@@ -26,16 +26,17 @@ struct SrtTurn {
   std::string text;     ///< plain text
 };
 
-/// What the model keeps from an SRT cue's text.
+/// What the model keeps from an SRT cue's text. The three strings are references (normally to a
+/// segment's own), so a reader that reuses one segment reuses their buffers too.
 struct SrtContent {
-  std::string text;            ///< plain text, tags and position codes removed, refs decoded
-  std::string html;            ///< text with <i> <b> <u> as HTML; empty when it has none
-  std::string speaker;         ///< label of the cue (its first turn)
+  std::string& text;           ///< plain text, tags and position codes removed, refs decoded
+  std::string& html;           ///< text with <i> <b> <u> as HTML; empty when it has none
+  std::string& speaker;        ///< label of the cue (its first turn)
   std::string position;        ///< position codes such as "{\an8}", "" when none
   std::vector<SrtTurn> turns;  ///< dash lines with labels: one turn per dash line
 };
 
-/// Reads a cue's raw text into `content`, whose strings are cleared and reused.
+/// Reads a cue's raw text into `content`, whose strings are cleared first.
 void read_srt_text(std::string_view raw, const SpeakerRule& rule, SrtContent& content);
 
 /// Finds a speaker label at the start of `line`: returns the name (a view into `line`) and

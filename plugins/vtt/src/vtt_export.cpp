@@ -1,6 +1,7 @@
 // WebVTT exporters: transcript segments (or laid-out cues) as a WebVTT file, chapters as a
 // WebVTT chapters track.
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <string>
 
@@ -28,13 +29,20 @@ std::size_t find_special(std::string_view text) {
   const __m128i amp = _mm_set1_epi8('&');
   const __m128i lt = _mm_set1_epi8('<');
   const __m128i gt = _mm_set1_epi8('>');
-  for (; at + 16 <= n; at += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
-    const __m128i hits =
+  auto hits = [&](std::size_t from) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
+    return static_cast<unsigned>(_mm_movemask_epi8(
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, amp), _mm_cmpeq_epi8(bytes, lt)),
-                     _mm_cmpeq_epi8(bytes, gt));
-    if (const int mask = _mm_movemask_epi8(hits))
-      return at + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+                     _mm_cmpeq_epi8(bytes, gt))));
+  };
+  if (n >= 16) {
+    for (; at + 16 <= n; at += 16)
+      if (const unsigned mask = hits(at)) return at + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (at == n) return n;
+    // The last bytes in one load that overlaps what was seen.
+    const std::size_t last = n - 16;
+    const unsigned mask = hits(last) & ~((1u << (at - last)) - 1);
+    return mask ? last + static_cast<std::size_t>(__builtin_ctz(mask)) : n;
   }
 #endif
   while (at < n && data[at] != '&' && data[at] != '<' && data[at] != '>') ++at;
@@ -275,9 +283,11 @@ class VttWriter {
       out += cue.id;
       out += '\n';
     }
-    clock::append_timestamp(out, start, '.');
-    out += " --> ";
-    clock::append_timestamp(out, end, '.');
+    char timing[2 * clock::kMaxTimestampChars + 8];
+    char* at = clock::write_timestamp(timing, start, '.');
+    std::memcpy(at, " --> ", 5);
+    at = clock::write_timestamp(at + 5, end, '.');
+    out.append(timing, static_cast<std::size_t>(at - timing));
     if (cue.ext.empty() && cue.html.empty() && (cue.speaker.empty() || cue.speaker.back() != '-')) {
       // The common case, written directly (a voice ending in "--" would make "-->").
       out += '\n';

@@ -2,6 +2,7 @@
 #include "castkit_common/clock_time.hpp"
 
 #include <array>
+#include <charconv>
 
 namespace castkit::clock {
 namespace {
@@ -105,47 +106,36 @@ std::string format(Millis time) {
   return out;
 }
 
-namespace {
-
-void append_two_digits(std::string& out, unsigned value) {
-  out += static_cast<char>('0' + value / 10 % 10);
-  out += static_cast<char>('0' + value % 10);
-}
-
-}  // namespace
-
-void append_timestamp(std::string& out, Millis time, char separator) {
+char* write_timestamp(char* at, Millis time, char separator) {
   if (time < 0) time = 0;
   const std::int64_t hours = time / 3'600'000;
-  const auto minutes = static_cast<unsigned>(time / 60'000 % 60);
-  const auto seconds = static_cast<unsigned>(time / 1000 % 60);
-  const auto ms = static_cast<unsigned>(time % 1000);
-  if (hours >= 100) {
-    out += std::to_string(hours);
-    out += ':';
-    append_two_digits(out, minutes);
-    out += ':';
-    append_two_digits(out, seconds);
-    out += separator;
-    out += static_cast<char>('0' + ms / 100);
-    append_two_digits(out, ms % 100);
-    return;
+  const auto rest = static_cast<unsigned>(time - hours * 3'600'000);
+  const unsigned minutes = rest / 60'000;
+  const unsigned seconds = rest / 1000 % 60;
+  const unsigned ms = rest % 1000;
+  if (hours < 100) {
+    const auto h = static_cast<unsigned>(hours);
+    *at++ = static_cast<char>('0' + h / 10);
+    *at++ = static_cast<char>('0' + h % 10);
+  } else {
+    at = std::to_chars(at, at + 20, hours).ptr;
   }
-  // The common case as fixed digits, appended at once.
-  const auto h = static_cast<unsigned>(hours);
-  const char digits[12] = {static_cast<char>('0' + h / 10),
-                           static_cast<char>('0' + h % 10),
-                           ':',
-                           static_cast<char>('0' + minutes / 10),
-                           static_cast<char>('0' + minutes % 10),
-                           ':',
-                           static_cast<char>('0' + seconds / 10),
-                           static_cast<char>('0' + seconds % 10),
-                           separator,
-                           static_cast<char>('0' + ms / 100),
-                           static_cast<char>('0' + ms / 10 % 10),
-                           static_cast<char>('0' + ms % 10)};
-  out.append(digits, sizeof digits);
+  at[0] = ':';
+  at[1] = static_cast<char>('0' + minutes / 10);
+  at[2] = static_cast<char>('0' + minutes % 10);
+  at[3] = ':';
+  at[4] = static_cast<char>('0' + seconds / 10);
+  at[5] = static_cast<char>('0' + seconds % 10);
+  at[6] = separator;
+  at[7] = static_cast<char>('0' + ms / 100);
+  at[8] = static_cast<char>('0' + ms / 10 % 10);
+  at[9] = static_cast<char>('0' + ms % 10);
+  return at + 10;
+}
+
+void append_timestamp(std::string& out, Millis time, char separator) {
+  char digits[kMaxTimestampChars];
+  out.append(digits, static_cast<std::size_t>(write_timestamp(digits, time, separator) - digits));
 }
 
 }  // namespace castkit::clock

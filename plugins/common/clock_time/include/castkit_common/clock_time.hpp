@@ -30,6 +30,13 @@ std::optional<LeadingAnchor> leading_anchor(std::string_view text);
 /// ".ff" (hundredths) or ".fff" (milliseconds) when it is not a whole second.
 std::string format(Millis time);
 
+/// The most characters write_timestamp writes.
+inline constexpr std::size_t kMaxTimestampChars = 32;
+
+/// Writes a subtitle timestamp (as append_timestamp) at `at`, which has room for
+/// kMaxTimestampChars; returns the end of what it wrote.
+char* write_timestamp(char* at, Millis time, char separator);
+
 /// Appends a subtitle timestamp "HH:MM:SS<separator>mmm" (more hour digits past 99 hours;
 /// negative times as 0): separator ',' for SRT, '.' for WebVTT.
 void append_timestamp(std::string& out, Millis time, char separator);
