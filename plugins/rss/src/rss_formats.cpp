@@ -12,33 +12,6 @@
 namespace castkit::rss {
 namespace {
 
-/// Empties `episode` for the next item while keeping the memory its strings and lists hold.
-void reset_episode(Episode& episode) {
-  for (std::string* text : {&episode.guid, &episode.title, &episode.subtitle, &episode.link,
-                            &episode.description, &episode.summary, &episode.image,
-                            &episode.episode_type, &episode.license, &episode.license_url})
-    text->clear();
-  episode.guid_is_permalink.reset();
-  episode.published.reset();
-  episode.duration.reset();
-  episode.enclosure.reset();
-  episode.season.reset();
-  episode.number.reset();
-  episode.explicit_content.reset();
-  episode.persons.clear();
-  episode.chapters.clear();
-  episode.transcript = Transcript();
-  episode.chapters_link.reset();
-  episode.transcript_links.clear();
-  episode.notes.clear();
-  episode.sponsors.clear();
-  episode.soundbites.clear();
-  episode.keywords.clear();
-  episode.location.reset();
-  episode.provenance.clear();
-  episode.ext.clear();
-}
-
 class RssImporter final : public Importer, public StreamingImporter {
  public:
   void read(const Input& input, Show& show, Context& context) override {

@@ -2,6 +2,7 @@
 // field or kept whole as XML in the "rss.unknown" extension.
 #include "rss_reader.hpp"
 
+#include <cstring>
 #include <initializer_list>
 
 #include "castkit/diagnostics.hpp"
@@ -15,6 +16,13 @@ namespace castkit::rss {
 namespace {
 
 using Names = std::initializer_list<std::string_view>;
+
+/// `text == word`, with the word's length known at compile time (the dispatch on element names
+/// runs for every element of every item).
+template <std::size_t N>
+bool is(std::string_view text, const char (&word)[N]) {
+  return text.size() == N - 1 && std::memcmp(text.data(), word, N - 1) == 0;
+}
 
 std::string trimmed_text(pugi::xml_node element) {
   return std::string(trim(ElementText(element).view()));
@@ -58,7 +66,7 @@ bool only_attributes(pugi::xml_node element, Names known) {
 
 /// True when `element` has element children.
 bool has_child_elements(pugi::xml_node element) {
-  for (pugi::xml_node child : element.children())
+  for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling())
     if (child.type() == pugi::node_element) return true;
   return false;
 }
@@ -77,7 +85,7 @@ void keep_unknown(pugi::xml_node element, Extensions& ext, NamespaceScope& scope
 /// Sets a text field when it is still empty; false when it was already set.
 bool fill_text(std::string& field, pugi::xml_node element) {
   if (!field.empty() || has_child_elements(element) || !only_attributes(element, {})) return false;
-  field = trimmed_text(element);
+  field.assign(trim(ElementText(element).view()));  // into the field's own memory when reused
   return true;
 }
 
@@ -164,23 +172,24 @@ bool read_license(pugi::xml_node element, std::string& license, std::string& url
   return true;
 }
 
-/// Reads the channel's and items' shared description pair: <description> and content:encoded.
+/// Reads the channel's and items' shared description pair: <description> and content:encoded,
+/// as views into the document until they are applied.
 struct DescriptionPair {
-  std::optional<std::string> plain;    ///< <description>
-  std::optional<std::string> encoded;  ///< content:encoded
-  void apply(std::string& description, Extensions& ext) && {
+  std::optional<ElementText> plain;    ///< <description>
+  std::optional<ElementText> encoded;  ///< content:encoded
+  void apply(std::string& description, Extensions& ext) const {
     if (encoded) {
-      description = std::move(*encoded);
-      if (plain) ext[std::string(description_key)] = Value(std::move(*plain));
+      description.assign(trim(encoded->view()));
+      if (plain) ext[std::string(description_key)] = Value(std::string(trim(plain->view())));
     } else if (plain) {
-      description = std::move(*plain);
+      description.assign(trim(plain->view()));
     }
   }
 };
 
-bool read_description(pugi::xml_node element, std::optional<std::string>& slot) {
+bool read_description(pugi::xml_node element, std::optional<ElementText>& slot) {
   if (slot || has_child_elements(element)) return false;
-  slot = trimmed_text(element);
+  slot.emplace(element);
   return true;
 }
 
@@ -212,25 +221,25 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
   std::string_view local = name.local;
   switch (name.ns) {
     case Namespace::rss:
-      if (local == "title") return fill_text(episode.title, element);
-      if (local == "link") return fill_text(episode.link, element);
-      if (local == "description") return read_description(element, description.plain);
-      if (local == "guid") {
+      if (is(local, "title")) return fill_text(episode.title, element);
+      if (is(local, "link")) return fill_text(episode.link, element);
+      if (is(local, "description")) return read_description(element, description.plain);
+      if (is(local, "guid")) {
         if (!episode.guid.empty() || !only_attributes(element, {"isPermaLink"})) return false;
         if (pugi::xml_attribute permalink = element.attribute("isPermaLink")) {
           episode.guid_is_permalink = parse_flag(permalink.value());
           if (!episode.guid_is_permalink) return false;
         }
         if (has_child_elements(element)) return false;
-        episode.guid = trimmed_text(element);
+        episode.guid.assign(trim(ElementText(element).view()));
         return true;
       }
-      if (local == "pubDate") {
+      if (is(local, "pubDate")) {
         if (episode.published) return false;
         episode.published = parse_feed_date(ElementText(element).view());
         return episode.published.has_value();
       }
-      if (local == "enclosure") {
+      if (is(local, "enclosure")) {
         if (episode.enclosure) return false;
         Enclosure enclosure;
         enclosure.url = std::string(trim(element.attribute("url").value()));
@@ -247,27 +256,27 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
       }
       return false;
     case Namespace::content:
-      return local == "encoded" && read_description(element, description.encoded);
+      return is(local, "encoded") && read_description(element, description.encoded);
     case Namespace::itunes:
-      if (local == "duration") {
+      if (is(local, "duration")) {
         if (episode.duration) return false;
         episode.duration = parse_duration(ElementText(element).view());
         return episode.duration.has_value();
       }
-      if (local == "image") return read_image(element, episode.image, episode.ext, scope);
-      if (local == "explicit") return read_explicit(element, episode.explicit_content);
-      if (local == "episodeType") return fill_text(episode.episode_type, element);
-      if (local == "subtitle") return fill_text(episode.subtitle, element);
-      if (local == "summary") return fill_text(episode.summary, element);
-      if (local == "keywords") {
+      if (is(local, "image")) return read_image(element, episode.image, episode.ext, scope);
+      if (is(local, "explicit")) return read_explicit(element, episode.explicit_content);
+      if (is(local, "episodeType")) return fill_text(episode.episode_type, element);
+      if (is(local, "subtitle")) return fill_text(episode.subtitle, element);
+      if (is(local, "summary")) return fill_text(episode.summary, element);
+      if (is(local, "keywords")) {
         if (!episode.keywords.empty()) return false;
         episode.keywords = split_keywords(ElementText(element).view());
         return true;
       }
-      if (local == "season" || local == "episode") {
+      if (is(local, "season") || is(local, "episode")) {
         auto value = parse_unsigned(ElementText(element).view());
         if (!value || !element.attributes().empty()) return false;
-        if (local == "season") {
+        if (is(local, "season")) {
           if (episode.season && *episode.season != static_cast<std::int64_t>(*value)) return false;
           episode.season = static_cast<std::int64_t>(*value);
         } else {
@@ -278,7 +287,7 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
       }
       return false;
     case Namespace::podcast:
-      if (local == "season") {
+      if (is(local, "season")) {
         auto value = parse_unsigned(ElementText(element).view());
         if (!value || (episode.season && *episode.season != static_cast<std::int64_t>(*value)))
           return false;
@@ -286,25 +295,25 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
         keep_extra(episode.ext, "podcast:season", extra_attributes(element, {}, scope));
         return true;
       }
-      if (local == "episode") {
+      if (is(local, "episode")) {
         auto value = parse_decimal(ElementText(element).view());
         if (!value || (episode.number && *episode.number != *value)) return false;
         episode.number = *value;
         keep_extra(episode.ext, "podcast:episode", extra_attributes(element, {}, scope));
         return true;
       }
-      if (local == "chapters") {
+      if (is(local, "chapters")) {
         if (episode.chapters_link || has_child_elements(element)) return false;
         episode.chapters_link = read_file_link(element, scope);
         return true;
       }
-      if (local == "transcript") {
+      if (is(local, "transcript")) {
         if (has_child_elements(element)) return false;
         episode.transcript_links.push_back(read_file_link(element, scope));
         return true;
       }
-      if (local == "person") return read_person(element, episode.persons, scope);
-      if (local == "soundbite") {
+      if (is(local, "person")) return read_person(element, episode.persons, scope);
+      if (is(local, "soundbite")) {
         if (!only_attributes(element, {"startTime", "duration"}) || has_child_elements(element))
           return false;
         auto start = feed::parse_seconds(element.attribute("startTime").value());
@@ -313,7 +322,7 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
         episode.soundbites.push_back(Soundbite{*start, *duration, trimmed_text(element)});
         return true;
       }
-      if (local == "location") {
+      if (is(local, "location")) {
         if (episode.location || has_child_elements(element)) return false;
         episode.location = Location{trimmed_text(element), element.attribute("geo").value(),
                                     element.attribute("osm").value()};
@@ -321,11 +330,11 @@ bool read_item_element(pugi::xml_node element, ResolvedName name, Episode& episo
                    extra_attributes(element, {"geo", "osm"}, scope));
         return true;
       }
-      if (local == "license")
+      if (is(local, "license"))
         return read_license(element, episode.license, episode.license_url, episode.ext, scope);
       return false;
     case Namespace::psc:
-      return local == "chapters" && read_psc(element, episode.chapters, scope);
+      return is(local, "chapters") && read_psc(element, episode.chapters, scope);
     default:
       return false;
   }
@@ -356,9 +365,9 @@ bool read_owner(pugi::xml_node element, Show& show, const NamespaceScope& scope)
     if (child.type() != pugi::node_element) continue;
     ResolvedName name = scope.resolve(child.name());
     if (name.ns != Namespace::itunes || has_child_elements(child)) return false;
-    if (name.local == "name" && owner_name.empty())
+    if (is(name.local, "name") && owner_name.empty())
       owner_name = trimmed_text(child);
-    else if (name.local == "email" && owner_email.empty())
+    else if (is(name.local, "email") && owner_email.empty())
       owner_email = trimmed_text(child);
     else
       return false;
@@ -373,16 +382,16 @@ bool read_channel_element(pugi::xml_node element, ResolvedName name, Show& show,
   std::string_view local = name.local;
   switch (name.ns) {
     case Namespace::rss:
-      if (local == "title") return fill_text(show.title, element);
-      if (local == "link") return fill_text(show.link, element);
-      if (local == "description") return read_description(element, description.plain);
-      if (local == "language") return fill_text(show.language, element);
-      if (local == "copyright") return fill_text(show.copyright, element);
+      if (is(local, "title")) return fill_text(show.title, element);
+      if (is(local, "link")) return fill_text(show.link, element);
+      if (is(local, "description")) return read_description(element, description.plain);
+      if (is(local, "language")) return fill_text(show.language, element);
+      if (is(local, "copyright")) return fill_text(show.copyright, element);
       return false;
     case Namespace::content:
-      return local == "encoded" && read_description(element, description.encoded);
+      return is(local, "encoded") && read_description(element, description.encoded);
     case Namespace::atom:
-      if (local == "link" && std::string_view(element.attribute("rel").value()) == "self" &&
+      if (is(local, "link") && std::string_view(element.attribute("rel").value()) == "self" &&
           show.feed_url.empty() && only_attributes(element, {"href", "rel", "type"}) &&
           !has_child_elements(element)) {
         show.feed_url = std::string(trim(element.attribute("href").value()));
@@ -390,37 +399,37 @@ bool read_channel_element(pugi::xml_node element, ResolvedName name, Show& show,
       }
       return false;
     case Namespace::itunes:
-      if (local == "author") return fill_text(show.author, element);
-      if (local == "owner") return read_owner(element, show, scope);
-      if (local == "image") return read_image(element, show.image, show.ext, scope);
-      if (local == "category") return read_category(element, show, scope);
-      if (local == "explicit") return read_explicit(element, show.explicit_content);
-      if (local == "type") return fill_text(show.type, element);
-      if (local == "keywords") {
+      if (is(local, "author")) return fill_text(show.author, element);
+      if (is(local, "owner")) return read_owner(element, show, scope);
+      if (is(local, "image")) return read_image(element, show.image, show.ext, scope);
+      if (is(local, "category")) return read_category(element, show, scope);
+      if (is(local, "explicit")) return read_explicit(element, show.explicit_content);
+      if (is(local, "type")) return fill_text(show.type, element);
+      if (is(local, "keywords")) {
         if (!show.keywords.empty()) return false;
         show.keywords = split_keywords(ElementText(element).view());
         return true;
       }
       return false;
     case Namespace::podcast:
-      if (local == "guid")
+      if (is(local, "guid"))
         return only_attributes(element, {}) && fill_text(show.podcast_guid, element);
-      if (local == "locked") {
+      if (is(local, "locked")) {
         if (show.locked || !only_attributes(element, {"owner"})) return false;
         show.locked = parse_flag(ElementText(element).view());
         if (!show.locked) return false;
         show.locked_owner = element.attribute("owner").value();
         return true;
       }
-      if (local == "funding") {
+      if (is(local, "funding")) {
         if (!only_attributes(element, {"url"}) || has_child_elements(element)) return false;
         show.funding.push_back(
             Funding{std::string(trim(element.attribute("url").value())), trimmed_text(element)});
         return true;
       }
-      if (local == "person") return read_person(element, show.persons, scope);
-      if (local == "medium") return fill_text(show.medium, element);
-      if (local == "license")
+      if (is(local, "person")) return read_person(element, show.persons, scope);
+      if (is(local, "medium")) return fill_text(show.medium, element);
+      if (is(local, "license"))
         return read_license(element, show.license, show.license_url, show.ext, scope);
       return false;
     default:
@@ -470,7 +479,7 @@ void FeedReader::read_channel(Show& show) {
     scope_.restore(mark);
     if (!used) keep_unknown(element, show.ext, scope_);
   }
-  std::move(description).apply(show.description, show.ext);
+  description.apply(show.description, show.ext);
   // No itunes:image: the RSS 2.0 <image><url> is the show's artwork (the element itself is kept).
   if (show.image.empty())
     if (pugi::xml_node url = child_named(child_named(channel_, "image"), "url"))
@@ -499,8 +508,34 @@ void FeedReader::read_item(pugi::xml_node item, Episode& episode) {
     scope_.restore(inner);
     if (!used) keep_unknown(element, episode.ext, scope_);
   }
-  std::move(description).apply(episode.description, episode.ext);
+  description.apply(episode.description, episode.ext);
   scope_.restore(mark);
+}
+
+void reset_episode(Episode& episode) {
+  for (std::string* text : {&episode.guid, &episode.title, &episode.subtitle, &episode.link,
+                            &episode.description, &episode.summary, &episode.image,
+                            &episode.episode_type, &episode.license, &episode.license_url})
+    text->clear();
+  episode.guid_is_permalink.reset();
+  episode.published.reset();
+  episode.duration.reset();
+  episode.enclosure.reset();
+  episode.season.reset();
+  episode.number.reset();
+  episode.explicit_content.reset();
+  episode.persons.clear();
+  episode.chapters.clear();
+  episode.transcript = Transcript();
+  episode.chapters_link.reset();
+  episode.transcript_links.clear();
+  episode.notes.clear();
+  episode.sponsors.clear();
+  episode.soundbites.clear();
+  episode.keywords.clear();
+  episode.location.reset();
+  episode.provenance.clear();
+  episode.ext.clear();
 }
 
 void read_rss(const ParsedFeed& feed, const std::string& input_name, Show& show) {

@@ -34,6 +34,10 @@ class FeedReader {
   Value namespaces_ = Value::object();  ///< other namespaces declared in the feed (for the show)
 };
 
+/// Empties `episode` for the next item while keeping the memory its strings and lists hold (a
+/// streaming import reads every item into the same episode).
+void reset_episode(Episode& episode);
+
 /// Reads the parsed `feed` into `show` with a FeedReader (show fields are filled where empty;
 /// every item becomes a new episode).
 void read_rss(const ParsedFeed& feed, const std::string& input_name, Show& show);

@@ -9,8 +9,10 @@ namespace castkit::rss {
 namespace {
 
 std::string_view prefix_of(std::string_view qualified) {
-  std::size_t colon = qualified.find(':');
-  return colon == std::string_view::npos ? std::string_view() : qualified.substr(0, colon);
+  // Names are short: a plain loop beats a call to memchr.
+  for (std::size_t i = 0; i < qualified.size(); ++i)
+    if (qualified[i] == ':') return qualified.substr(0, i);
+  return {};
 }
 
 bool is_declaration(std::string_view attribute) {
@@ -37,9 +39,8 @@ std::string output_prefix(std::string_view prefix, Namespace ns) {
 
 }  // namespace
 
-std::size_t NamespaceScope::declare(pugi::xml_node element) {
+std::size_t NamespaceScope::declare_here(pugi::xml_node element) {
   std::size_t mark = entries_.size();
-  if (ignoring_) return mark;
   for (pugi::xml_attribute attribute = element.first_attribute(); attribute;
        attribute = attribute.next_attribute()) {
     std::string_view prefix = declared_prefix(attribute);
@@ -90,7 +91,9 @@ Value declared_namespaces(pugi::xml_node root) {
 
 const NamespaceScope::Entry* NamespaceScope::find(std::string_view prefix) const {
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
-    if (it->prefix == prefix) return &*it;
+    if (it->prefix.size() == prefix.size() &&
+        std::memcmp(it->prefix.data(), prefix.data(), prefix.size()) == 0)
+      return &*it;
   return nullptr;
 }
 

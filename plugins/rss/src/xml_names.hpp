@@ -23,7 +23,9 @@ struct ResolvedName {
 class NamespaceScope {
  public:
   /// Adds the xmlns:prefix declarations of `element`; returns the mark to restore() to.
-  std::size_t declare(pugi::xml_node element);
+  std::size_t declare(pugi::xml_node element) {
+    return ignoring_ ? entries_.size() : declare_here(element);
+  }
   /// Drops the declarations added since `mark`.
   void restore(std::size_t mark) { entries_.resize(mark); }
   /// Makes declare() a no-op from now on: for a feed known to declare nothing below this point.
@@ -42,6 +44,7 @@ class NamespaceScope {
     Namespace ns;
     std::string output_prefix;
   };
+  std::size_t declare_here(pugi::xml_node element);
   const Entry* find(std::string_view prefix) const;
   std::vector<Entry> entries_;
   bool ignoring_ = false;
