@@ -70,8 +70,18 @@ constexpr unsigned parse_options = pugi::parse_default | pugi::parse_embed_pcdat
 
 void parse_feed(ParsedFeed& feed, std::string_view bytes, const std::string& forced_encoding,
                 const std::string& input_name) {
+  decode_feed(feed, bytes, forced_encoding, input_name);
+  parse_decoded_feed(feed, bytes, forced_encoding, input_name);
+}
+
+void decode_feed(ParsedFeed& feed, std::string_view bytes, const std::string& forced_encoding,
+                 const std::string& input_name) {
   feed.text = feed_to_utf8(bytes, forced_encoding, input_name);
   feed.xmlns_mentions = count_occurrences(feed.text, "xmlns:");
+}
+
+void parse_decoded_feed(ParsedFeed& feed, std::string_view bytes,
+                        const std::string& forced_encoding, const std::string& input_name) {
   pugi::xml_parse_result result = feed.document.load_buffer_inplace(
       feed.text.data(), feed.text.size(), parse_options, pugi::encoding_utf8);
   if (!result) {

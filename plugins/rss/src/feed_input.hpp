@@ -29,6 +29,17 @@ struct ParsedFeed {
 void parse_feed(ParsedFeed& feed, std::string_view bytes, const std::string& forced_encoding,
                 const std::string& input_name);
 
+// parse_feed in two steps, so that the input can be released between them (the DOM is then
+// built without the input's bytes in memory).
+
+/// Decodes `bytes` into `feed.text` and counts its "xmlns:".
+void decode_feed(ParsedFeed& feed, std::string_view bytes, const std::string& forced_encoding,
+                 const std::string& input_name);
+
+/// Parses `feed.text` in place; reads `bytes` again only to place an error.
+void parse_decoded_feed(ParsedFeed& feed, std::string_view bytes,
+                        const std::string& forced_encoding, const std::string& input_name);
+
 /// How many positions of `text` `needle` (not empty) starts at.
 std::size_t count_occurrences(std::string_view text, std::string_view needle);
 

@@ -16,8 +16,9 @@ class RssImporter final : public Importer, public StreamingImporter {
  public:
   void read(const Input& input, Show& show, Context& context) override {
     ParsedFeed feed;
-    parse_feed(feed, input.bytes, input.encoding, input.name);
-    context.host.input_consumed(input, input.bytes.size());
+    decode_feed(feed, input.bytes, input.encoding, input.name);
+    context.host.input_consumed(input, input.bytes.size());  // feed.text is the copy read
+    parse_decoded_feed(feed, input.bytes, input.encoding, input.name);
     read_rss(feed, input.name, show);
     if (context.options["follow"].as_bool(false)) follow_links(show, context, input.name);
   }
@@ -28,8 +29,9 @@ class RssImporter final : public Importer, public StreamingImporter {
     if (context.options["follow"].as_bool(false))
       throw NeedsWholeModel("--follow reads linked files into the whole model");
     ParsedFeed feed;
-    parse_feed(feed, input.bytes, input.encoding, input.name);
-    context.host.input_consumed(input, input.bytes.size());  // the parser has its own copy
+    decode_feed(feed, input.bytes, input.encoding, input.name);
+    context.host.input_consumed(input, input.bytes.size());  // feed.text is the copy read
+    parse_decoded_feed(feed, input.bytes, input.encoding, input.name);
     FeedReader reader(feed, input.name);
     Show show;
     reader.read_channel(show);
