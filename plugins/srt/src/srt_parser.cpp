@@ -114,22 +114,18 @@ bool read_timestamp(std::string_view s, std::size_t& pos, Millis& out, bool& ran
   return true;
 }
 
-// Two ASCII digits at `p` as a number, or -1.
-int two_digits(const char* p) {
-  return is_digit(p[0]) && is_digit(p[1]) ? (p[0] - '0') * 10 + (p[1] - '0') : -1;
-}
-
 // "HH:MM:SS,mmm" (or '.') at `p`, the shape nearly every SRT file uses; -1 when it is not.
 Millis fixed_timestamp(const char* p) {
-  const int hours = two_digits(p);
-  const int minutes = two_digits(p + 3);
-  const int seconds = two_digits(p + 6);
-  const int ms_high = two_digits(p + 9);
-  if (hours < 0 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59 || ms_high < 0 ||
-      !is_digit(p[11]) || p[2] != ':' || p[5] != ':' || (p[8] != ',' && p[8] != '.'))
-    return -1;
-  return hours * Millis{3'600'000} + minutes * 60'000 + seconds * 1000 + ms_high * 10 +
-         (p[11] - '0');
+  auto digit = [p](int i) { return static_cast<unsigned>(static_cast<unsigned char>(p[i]) - '0'); };
+  const unsigned h1 = digit(0), h2 = digit(1), m1 = digit(3), m2 = digit(4), s1 = digit(6),
+                 s2 = digit(7), f1 = digit(9), f2 = digit(10), f3 = digit(11);
+  // Every test at once, so the common case takes one branch.
+  const bool digits = !((h1 > 9) | (h2 > 9) | (m1 > 5) | (m2 > 9) | (s1 > 5) | (s2 > 9) | (f1 > 9) |
+                        (f2 > 9) | (f3 > 9));
+  const bool marks = (p[2] == ':') & (p[5] == ':') & ((p[8] == ',') | (p[8] == '.'));
+  if (!(digits & marks)) return -1;
+  return static_cast<Millis>((h1 * 10 + h2) * 3'600'000u + (m1 * 10 + m2) * 60'000u +
+                             (s1 * 10 + s2) * 1000u + f1 * 100u + f2 * 10u + f3);
 }
 
 // "HH:MM:SS,mmm --> HH:MM:SS,mmm[ rest]" read directly; false sends the line to the tolerant
@@ -156,6 +152,8 @@ TimingResult read_timing_line(std::string_view line, Timing& timing) {
   std::size_t pos = 0;
   while (pos < line.size() && is_space(line[pos])) ++pos;
   if (pos >= line.size() || !is_digit(line[pos])) return TimingResult::not_timing;
+  // Every timing line has an arrow, "-->" or "->" (index lines have none).
+  if (line.find('>', pos) == std::string_view::npos) return TimingResult::not_timing;
   bool range_error = false;
   bool start_ok = read_timestamp(line, pos, timing.start, range_error);
   if (!start_ok && !range_error) return TimingResult::not_timing;

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace castkit::clock {
 namespace {
@@ -106,6 +107,16 @@ std::string format(Millis time) {
   return out;
 }
 
+namespace {
+
+// "00" to "99", two characters each.
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+}  // namespace
+
 char* write_timestamp(char* at, Millis time, char separator) {
   if (time < 0) time = 0;
   const std::int64_t hours = time / 3'600'000;
@@ -114,22 +125,18 @@ char* write_timestamp(char* at, Millis time, char separator) {
   const unsigned seconds = rest / 1000 % 60;
   const unsigned ms = rest % 1000;
   if (hours < 100) {
-    const auto h = static_cast<unsigned>(hours);
-    *at++ = static_cast<char>('0' + h / 10);
-    *at++ = static_cast<char>('0' + h % 10);
+    std::memcpy(at, kDigitPairs + 2 * hours, 2);
+    at += 2;
   } else {
     at = std::to_chars(at, at + 20, hours).ptr;
   }
   at[0] = ':';
-  at[1] = static_cast<char>('0' + minutes / 10);
-  at[2] = static_cast<char>('0' + minutes % 10);
+  std::memcpy(at + 1, kDigitPairs + 2 * minutes, 2);
   at[3] = ':';
-  at[4] = static_cast<char>('0' + seconds / 10);
-  at[5] = static_cast<char>('0' + seconds % 10);
+  std::memcpy(at + 4, kDigitPairs + 2 * seconds, 2);
   at[6] = separator;
   at[7] = static_cast<char>('0' + ms / 100);
-  at[8] = static_cast<char>('0' + ms / 10 % 10);
-  at[9] = static_cast<char>('0' + ms % 10);
+  std::memcpy(at + 8, kDigitPairs + 2 * (ms % 100), 2);
   return at + 10;
 }
 
