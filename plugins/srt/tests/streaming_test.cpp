@@ -171,43 +171,58 @@ Show show_of(std::vector<Segment> segments) {
 
 }  // namespace
 
-TEST_CASE("SRT read_into hands a sink the model read() builds, for every SRT file",
-          "[srt][streaming]") {
+using MakeImporter = std::unique_ptr<Importer> (*)();
+
+// The streaming importers and the files they read.
+const std::pair<const char*, MakeImporter> kImporters[] = {{".srt", srt::make_srt_importer},
+                                                           {".vtt", vtt::make_vtt_importer}};
+
+TEST_CASE("SRT and WebVTT read_into hand a sink the model read() builds, for every file",
+          "[srt][vtt][streaming]") {
   std::size_t compared = 0;
-  for (const fs::path& file : files_with(".srt")) {
-    INFO(file.string());
-    const std::string bytes = read_file(file);
-    const Input input{file.string(), bytes};
-    std::string whole_diagnostics;
-    std::optional<Show> whole;
-    std::string whole_error;
-    try {
-      whole = read_srt_whole(input, whole_diagnostics);
-    } catch (const Error& e) {
-      whole_error = e.what();
+  for (const auto& [ext, make] : kImporters) {
+    for (const fs::path& file : files_with(ext)) {
+      INFO(file.string());
+      const std::string bytes = read_file(file);
+      const Input input{file.string(), bytes};
+      std::string whole_diagnostics;
+      std::optional<Show> whole;
+      std::string whole_error;
+      try {
+        StreamContext test;
+        whole.emplace();
+        make()->read(input, *whole, test.context);
+        whole_diagnostics = messages(test.host.diagnostics);
+      } catch (const Error& e) {
+        whole.reset();
+        whole_error = e.what();
+      }
+      StreamContext test;
+      ModelRecorder recorder;
+      std::unique_ptr<Importer> importer = make();
+      auto* streaming = dynamic_cast<StreamingImporter*>(importer.get());
+      REQUIRE(streaming);
+      try {
+        streaming->read_into(input, recorder, test.context);
+      } catch (const Error& e) {
+        CHECK(e.what() == whole_error);
+        continue;
+      } catch (const NeedsWholeModel&) {
+        CHECK_FALSE(whole);  // only invalid UTF-8 in SRT hands over, and read() rejects it
+        continue;
+      }
+      REQUIRE(whole);
+      CHECK(recorder.finished);
+      CHECK(recorder.model == *whole);
+      CHECK(messages(test.host.diagnostics) == whole_diagnostics);
+      ++compared;
     }
-    StreamContext test;
-    ModelRecorder recorder;
-    std::unique_ptr<Importer> importer;
-    try {
-      streaming_srt(importer).read_into(input, recorder, test.context);
-    } catch (const Error& e) {
-      CHECK(e.what() == whole_error);
-      continue;
-    } catch (const NeedsWholeModel&) {
-      CHECK_FALSE(whole);  // only invalid UTF-8 hands over, and read() rejects it
-      continue;
-    }
-    REQUIRE(whole);
-    CHECK(recorder.finished);
-    CHECK(recorder.model == *whole);
-    CHECK(messages(test.host.diagnostics) == whole_diagnostics);
-    ++compared;
   }
-  CHECK(compared >= 14);
+  CHECK(compared >= 14 + 35);
 }
 
-TEST_CASE("WebVTT sink writes write()'s bytes for every SRT and WebVTT file", "[vtt][streaming]") {
+TEST_CASE("WebVTT and SRT sinks write write()'s bytes for every SRT and WebVTT file",
+          "[vtt][srt][streaming]") {
   std::size_t streamed = 0;
   for (const std::string ext : {".srt", ".vtt"}) {
     for (const fs::path& file : files_with(ext)) {
@@ -230,35 +245,40 @@ TEST_CASE("WebVTT sink writes write()'s bytes for every SRT and WebVTT file", "[
   CHECK(streamed >= 40);
 }
 
-TEST_CASE("SRT straight into the WebVTT and SRT sinks: the bytes of read() + write()",
+TEST_CASE("SRT and WebVTT straight into the WebVTT and SRT sinks: the bytes of read() + write()",
           "[streaming]") {
-  for (const fs::path& file : files_with(".srt")) {
-    for (MakeExporter make : kExporters) {
-      INFO(file.string());
-      const std::string bytes = read_file(file);
-      const Input input{file.string(), bytes};
-      std::string ignored;
-      Show whole;
-      try {
-        whole = read_srt_whole(input, ignored);
-      } catch (const Error&) {
-        continue;
+  std::size_t streamed = 0;
+  for (const auto& [ext, make_importer] : kImporters) {
+    for (const fs::path& file : files_with(ext)) {
+      for (MakeExporter make_exporter : kExporters) {
+        INFO(file.string());
+        const std::string bytes = read_file(file);
+        const Input input{file.string(), bytes};
+        Show whole;
+        try {
+          StreamContext test;
+          make_importer()->read(input, whole, test.context);
+        } catch (const Error&) {
+          continue;
+        }
+        std::string warnings;
+        const std::string expected = write_whole(make_exporter, whole, warnings);
+        StreamContext test;
+        std::string out;
+        auto exporter = make_exporter();
+        auto sink = dynamic_cast<StreamingExporter&>(*exporter).open("out", out, test.context);
+        std::unique_ptr<Importer> importer = make_importer();
+        try {
+          dynamic_cast<StreamingImporter&>(*importer).read_into(input, *sink, test.context);
+        } catch (const NeedsWholeModel&) {
+          continue;
+        }
+        CHECK(out == expected);
+        ++streamed;
       }
-      std::string warnings;
-      const std::string expected = write_whole(make, whole, warnings);
-      StreamContext test;
-      std::string out;
-      auto exporter = make();
-      auto sink = dynamic_cast<StreamingExporter&>(*exporter).open("out", out, test.context);
-      std::unique_ptr<Importer> importer;
-      try {
-        streaming_srt(importer).read_into(input, *sink, test.context);
-      } catch (const NeedsWholeModel&) {
-        continue;
-      }
-      CHECK(out == expected);
     }
   }
+  CHECK(streamed >= 80);
 }
 
 TEST_CASE("WebVTT and SRT sinks hand over what only the whole model can write",

@@ -1,8 +1,10 @@
 // WebVTT importers: cues into Transcript segments, chapter cues into Chapters.
+#include <functional>
 #include <string>
 
 #include "castkit/diagnostics.hpp"
 #include "castkit/memory.hpp"
+#include "castkit/streaming.hpp"
 #include "castkit/text.hpp"
 #include "cue_settings.hpp"
 #include "cue_text.hpp"
@@ -135,64 +137,99 @@ std::string header_language(std::string_view header) {
   return {};
 }
 
-class VttImporter : public Importer {
+// The transcript fields a WebVTT file sets: the header (and its language), REGION and STYLE
+// blocks.
+Transcript transcript_fields(const ParsedFile& file) {
+  Transcript fields;
+  fields.ext["vtt.header"] = Value(file.header);
+  fields.language = header_language(file.header);
+  if (!file.regions.empty()) {
+    Value list = Value::array();
+    for (const std::string& body : file.regions) list.push(Value(body));
+    fields.ext["vtt.regions"] = std::move(list);
+  }
+  if (!file.styles.empty()) {
+    Value list = Value::array();
+    for (const std::string& body : file.styles) list.push(Value(body));
+    fields.ext["vtt.styles"] = std::move(list);
+  }
+  return fields;
+}
+
+// Reads the cues of WebVTT `text`: `on_fields` gets the transcript fields once they are complete
+// (at the first cue: REGION and STYLE blocks come before any cue; at the end when there is no
+// cue), `on_segment` each cue as a segment (one object, reused; the callee may move from it).
+void read_cues(std::string_view text, const Input& input, Context& context,
+               const std::function<void(Transcript&&)>& on_fields,
+               const std::function<void(Segment&)>& on_segment) {
+  std::vector<Region> regions;
+  bool fields_given = false;
+  Segment segment;
+  ParsedFile file = parse_webvtt(
+      text, input.name, max_line_bytes(context), [&](ParsedCue& cue, const ParsedFile& so_far) {
+        if (!fields_given) {
+          for (const std::string& body : so_far.regions) regions.push_back(parse_region(body));
+          on_fields(transcript_fields(so_far));
+          fields_given = true;
+        }
+        report_backwards(input, context, cue);
+        segment.start = cue.start;
+        segment.end = cue.end;
+        segment.id = std::move(cue.id);
+        segment.ext.clear();
+        if (!cue.settings.empty()) {
+          CueSettings settings = parse_cue_settings(cue.settings, regions);
+          if (!settings.normalized.empty())
+            segment.ext["vtt.settings"] = Value(std::move(settings.normalized));
+        }
+        CueContent content = read_cue_content(std::move(cue.text));
+        segment.text = std::move(content.text);
+        segment.html = std::move(content.html);
+        segment.speaker = std::move(content.speaker);
+        if (content.has_markup) segment.ext["vtt.markup"] = Value(std::move(content.markup));
+        if (!content.turns.empty()) {
+          Value turns = Value::array();
+          for (Turn& turn : content.turns) {
+            Value item = Value::object();
+            item.set("speaker", Value(std::move(turn.speaker)));
+            item.set("text", Value(std::move(turn.text)));
+            turns.push(std::move(item));
+          }
+          segment.ext["subtitle.turns"] = std::move(turns);
+        }
+        on_segment(segment);
+      });
+  report_warnings(input, context, file);
+  if (!fields_given) on_fields(transcript_fields(file));
+}
+
+class VttImporter final : public Importer, public StreamingImporter {
  public:
   void read(const Input& input, Show& show, Context& context) override {
     VttText text = decode_input(input, context);
-    Episode& episode = target_episode(show);
-    Transcript& transcript = episode.transcript;
+    Transcript& transcript = target_episode(show).transcript;
     reserve_segments(transcript, count_arrows(text.text()));
-    std::vector<Region> regions;
-    bool first_cue = true;
-    // Each cue becomes a segment as soon as it is parsed, so parsed cues never pile up.
-    ParsedFile file =
-        parse_webvtt(text.text(), input.name, max_line_bytes(context),
-                     [&](ParsedCue& cue, const ParsedFile& so_far) {
-                       if (first_cue) {
-                         for (const std::string& body : so_far.regions)
-                           regions.push_back(parse_region(body));
-                         first_cue = false;
-                       }
-                       report_backwards(input, context, cue);
-                       Segment& segment = transcript.segments.emplace_back();
-                       segment.start = cue.start;
-                       segment.end = cue.end;
-                       segment.id = std::move(cue.id);
-                       if (!cue.settings.empty()) {
-                         CueSettings settings = parse_cue_settings(cue.settings, regions);
-                         if (!settings.normalized.empty())
-                           segment.ext["vtt.settings"] = Value(std::move(settings.normalized));
-                       }
-                       CueContent content = read_cue_content(std::move(cue.text));
-                       segment.text = std::move(content.text);
-                       segment.html = std::move(content.html);
-                       segment.speaker = std::move(content.speaker);
-                       if (content.has_markup)
-                         segment.ext["vtt.markup"] = Value(std::move(content.markup));
-                       if (!content.turns.empty()) {
-                         Value turns = Value::array();
-                         for (Turn& turn : content.turns) {
-                           Value item = Value::object();
-                           item.set("speaker", Value(std::move(turn.speaker)));
-                           item.set("text", Value(std::move(turn.text)));
-                           turns.push(std::move(item));
-                         }
-                         segment.ext["subtitle.turns"] = std::move(turns);
-                       }
-                     });
-    report_warnings(input, context, file);
-    transcript.ext["vtt.header"] = Value(file.header);
-    if (transcript.language.empty()) transcript.language = header_language(file.header);
-    if (!file.regions.empty()) {
-      Value list = Value::array();
-      for (std::string& body : file.regions) list.push(Value(std::move(body)));
-      transcript.ext["vtt.regions"] = std::move(list);
-    }
-    if (!file.styles.empty()) {
-      Value list = Value::array();
-      for (std::string& body : file.styles) list.push(Value(std::move(body)));
-      transcript.ext["vtt.styles"] = std::move(list);
-    }
+    Transcript fields;
+    read_cues(
+        text.text(), input, context, [&](Transcript&& read) { fields = std::move(read); },
+        [&](Segment& segment) { transcript.segments.push_back(std::move(segment)); });
+    for (auto& [key, value] : fields.ext) transcript.ext[key] = std::move(value);
+    if (transcript.language.empty()) transcript.language = std::move(fields.language);
+  }
+
+  // The episode goes to the sink with the first cue, when its fields are complete.
+  void read_into(const Input& input, ModelSink& sink, Context& context) override {
+    VttText text = decode_input(input, context);
+    sink.show(Show{});
+    read_cues(
+        text.text(), input, context,
+        [&](Transcript&& fields) {
+          Episode episode;
+          episode.transcript = std::move(fields);
+          sink.episode(episode);
+        },
+        [&](Segment& segment) { sink.segment(segment); });
+    sink.finish();
   }
 };
 
