@@ -6,6 +6,9 @@
 #   ./startup.sh                         castkit from TOOLKIT_BIN (default ../build/castkit)
 #   BUILD_DIR=/work/build-h ./startup.sh castkit from BUILD_DIR/castkit, flags from its CMakeCache
 #   RUNS=200 ./startup.sh                more runs (default 100, after 3 warm-ups)
+#   COMPARE_BIN=/work/build-off/castkit ./startup.sh
+#                                        also a second castkit (e.g. the same sources built with
+#                                        -DCASTKIT_STATIC_CXX_RUNTIME=OFF), rows "castkit (compare) ..."
 #
 # Writes results/startup.json (hyperfine's export) and results/startup.md (medians, ratios).
 set -euo pipefail
@@ -41,17 +44,36 @@ BARE_CMD=("$(cache CMAKE_CXX_COMPILER)" $(cache CMAKE_CXX_FLAGS) $(cache "CMAKE_
 echo 'int main() {}' >results/bare.cpp
 "${BARE_CMD[@]}"
 # The same program with libstdc++ kept as a dependency (the linker drops it from the bare one, as it is
-# unused): the floor of any process that links the C++ runtime dynamically, as castkit does.
+# unused): the floor of any process that links the C++ runtime dynamically, as castkit does when
+# built with CASTKIT_STATIC_CXX_RUNTIME=OFF (sanitizer builds).
 "${BARE_CMD[@]/%results\/bare/results/bare-libstdcxx}" -Wl,--no-as-needed -lstdc++
+BENCH=(-n "/bin/true" "/bin/true" -n "bare C++ int main(){}" "results/bare"
+  -n "bare C++ + libstdc++.so" "results/bare-libstdcxx")
+# A build with CASTKIT_STATIC_CXX_RUNTIME links libstdc++ into castkit the way cmake/CastkitCxxRuntime.cmake
+# does: the same program linked that way is the floor of such a castkit.
+EMBEDDED_EXPORTS=$BUILD_DIR/libstdcxx-exports.ver
+rm -f results/bare-embedded
+if [[ $(cache CASTKIT_STATIC_CXX_RUNTIME) == ON && -f $EMBEDDED_EXPORTS ]]; then
+  "${BARE_CMD[@]/%results\/bare/results/bare-embedded}" -static-libstdc++ \
+    -Wl,--whole-archive "$("$(cache CMAKE_CXX_COMPILER)" -print-file-name=libstdc++.a)" -Wl,--no-whole-archive \
+    -Wl,--export-dynamic -Wl,--version-script="$EMBEDDED_EXPORTS" -Wl,-soname,libstdc++.so.6
+  BENCH+=(-n "bare C++ + embedded libstdc++ (as castkit)" "results/bare-embedded")
+fi
 
 # One hyperfine run: names and commands; castkit rows only for the formats this build has.
-BENCH=(-n "/bin/true" "/bin/true" -n "bare C++ int main(){}" "results/bare"
-  -n "bare C++ + libstdc++.so" "results/bare-libstdcxx"
+BENCH+=(
   -n "castkit --version" "$TOOLKIT_BIN --version"
   -n "castkit convert small.json -t json" "$TOOLKIT_BIN convert $D/small.json -t json -o $O/small.out.json")
 formats=$("$TOOLKIT_BIN" formats 2>/dev/null || true)
 if grep -qw srt <<<"$formats" && grep -qw vtt <<<"$formats"; then
   BENCH+=(-n "castkit convert srt_1h.srt -t vtt" "$TOOLKIT_BIN convert $D/srt_1h.srt -t vtt -o $O/startup.castkit.vtt")
+fi
+COMPARE_BIN=${COMPARE_BIN:+$(realpath "$COMPARE_BIN")}
+if [[ -n $COMPARE_BIN ]]; then
+  BENCH+=(-n "castkit (compare) convert small.json -t json"
+    "$COMPARE_BIN convert $D/small.json -t json -o $O/small.compare.json")
+  grep -qw srt <<<"$formats" && BENCH+=(-n "castkit (compare) convert srt_1h.srt -t vtt"
+    "$COMPARE_BIN convert $D/srt_1h.srt -t vtt -o $O/startup.compare.vtt")
 fi
 BENCH+=(-n "ffmpeg srt_1h.srt -> vtt" "ffmpeg -v error -y -i $D/srt_1h.srt $O/startup.ffmpeg.vtt"
   -n "python3 webvtt srt_1h.srt -> vtt" "$PY peers/py/webvtt_convert.py $D/srt_1h.srt $O/startup.webvtt.vtt")
@@ -78,21 +100,31 @@ if command -v valgrind >/dev/null; then
   }
   instructions "bare C++ int main(){}" results/bare
   instructions "bare C++ + libstdc++.so" results/bare-libstdcxx
+  [[ -x results/bare-embedded ]] &&
+    instructions "bare C++ + embedded libstdc++ (as castkit)" results/bare-embedded
   instructions "castkit --version" "$TOOLKIT_BIN" --version
   instructions "castkit convert small.json -t json" "$TOOLKIT_BIN" convert $D/small.json -t json -o $O/small.out.json
   grep -q srt_1h results/startup.log &&
     instructions "castkit convert srt_1h.srt -t vtt" "$TOOLKIT_BIN" convert $D/srt_1h.srt -t vtt -o $O/startup.castkit.vtt
+  if [[ -n $COMPARE_BIN ]]; then
+    instructions "castkit (compare) convert small.json -t json" "$COMPARE_BIN" convert $D/small.json -t json -o $O/small.compare.json
+    grep -q "compare) convert srt_1h" results/startup.log &&
+      instructions "castkit (compare) convert srt_1h.srt -t vtt" "$COMPARE_BIN" convert $D/srt_1h.srt -t vtt -o $O/startup.compare.vtt
+  fi
 fi
 
-$PY - "$RUNS" "${BARE_CMD[*]}" "$("$TOOLKIT_BIN" --version 2>/dev/null | head -n 1)" <<'EOF' | tee results/startup.md
+$PY - "$RUNS" "${BARE_CMD[*]}" "$("$TOOLKIT_BIN" --version 2>/dev/null | head -n 1)" \
+  "$(cache CASTKIT_STATIC_CXX_RUNTIME)" "$COMPARE_BIN" <<'EOF' | tee results/startup.md
 import json, sys
-runs, bare_cmd, version = sys.argv[1:4]
+runs, bare_cmd, version, static_runtime, compare_bin = sys.argv[1:6]
 results = json.load(open("results/startup.json"))["results"]
 rss = dict(line.rstrip("\n").split("\t") for line in open("results/startup-rss.tsv"))
 instr = dict(line.rstrip("\n").split("\t") for line in open("results/startup-instructions.tsv"))
 median = {r["command"]: r["median"] * 1000 for r in results}
 bare = median["bare C++ int main(){}"]
-print(f"castkit: {version}; hyperfine -N --warmup 3 --runs {runs}; bare process built with: `{bare_cmd}`\n")
+print(f"castkit: {version}; CASTKIT_STATIC_CXX_RUNTIME={static_runtime or 'OFF'}; "
+      f"hyperfine -N --warmup 3 --runs {runs}; bare process built with: `{bare_cmd}`"
+      + (f"; compare: `{compare_bin}`" if compare_bin else "") + "\n")
 print("| command | median ms | mean ± σ ms | min ms | x bare (median) | x bare (min) | instructions | peak RSS MB |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 bare_min = next(r["min"] for r in results if r["command"] == "bare C++ int main(){}") * 1000
@@ -104,7 +136,8 @@ for r in results:
           f"| {r['min'] * 1000:.2f} | {median[name] / bare:.2f} | {r['min'] * 1000 / bare_min:.2f} "
           f"| {count} | {mem} |")
 minimum = {r["command"]: r["min"] * 1000 for r in results}
-for name in ("castkit convert small.json -t json", "castkit convert srt_1h.srt -t vtt"):
+for name in ("castkit convert small.json -t json", "castkit convert srt_1h.srt -t vtt",
+             "castkit (compare) convert small.json -t json", "castkit (compare) convert srt_1h.srt -t vtt"):
     if name not in median:
         continue
     by_median, by_min = median[name] / bare, minimum[name] / bare_min
