@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 
 #include "castkit/feed/npt_time.hpp"
 #include "castkit/feed/seconds.hpp"
@@ -22,12 +23,57 @@ using feed::append_xml_text;
 
 constexpr std::size_t apple_description_limit = 4000;
 
-/// A new line and the indentation of nesting levels 0 to 4, and the same followed by "<" and by
-/// "</": each tag starts with one append.
+/// A new line and the indentation of nesting levels 0 to 4.
 constexpr std::string_view line_starts[] = {"\n", "\n  ", "\n    ", "\n      ", "\n        "};
-constexpr std::string_view open_starts[] = {"\n<", "\n  <", "\n    <", "\n      <", "\n        <"};
-constexpr std::string_view close_starts[] = {"\n</", "\n  </", "\n    </", "\n      </",
-                                             "\n        </"};
+
+/// A tag or attribute name fixed at compile time, usable as a template argument.
+template <std::size_t N>
+struct Name {
+  char chars[N - 1]{};
+  constexpr Name(const char (&text)[N]) {  // NOLINT: implicit, so that "title" is a Name
+    for (std::size_t i = 0; i + 1 < N; ++i) chars[i] = text[i];
+  }
+  constexpr std::string_view view() const { return {chars, N - 1}; }
+};
+
+/// Characters joined at compile time.
+template <std::size_t Size>
+struct Joined {
+  char chars[Size]{};
+  constexpr std::string_view view() const { return {chars, Size}; }
+};
+
+template <std::size_t Size>
+constexpr Joined<Size> join(std::initializer_list<std::string_view> parts) {
+  Joined<Size> joined;
+  std::size_t at = 0;
+  for (std::string_view part : parts)
+    for (char c : part) joined.chars[at++] = c;
+  return joined;
+}
+
+/// The markup around element `name` at nesting `level`, built at compile time, so that writing a
+/// tag is one append.
+template <int level, Name name>
+struct Tag {
+  static constexpr std::string_view line = line_starts[level];
+  static constexpr std::string_view text = name.view();
+  static constexpr auto open_chars = join<line.size() + 1 + text.size()>({line, "<", text});
+  static constexpr auto start_chars = join<line.size() + 2 + text.size()>({line, "<", text, ">"});
+  static constexpr auto end_chars = join<3 + text.size()>({"</", text, ">"});
+  static constexpr auto close_chars = join<line.size() + 3 + text.size()>({line, "</", text, ">"});
+  static constexpr std::string_view open = open_chars.view();    ///< "\n  <name"
+  static constexpr std::string_view start = start_chars.view();  ///< "\n  <name>"
+  static constexpr std::string_view end = end_chars.view();      ///< "</name>"
+  static constexpr std::string_view close = close_chars.view();  ///< "\n  </name>"
+};
+
+/// ` name="`, built at compile time.
+template <Name name>
+struct AttributeStart {
+  static constexpr auto chars = join<3 + name.view().size()>({" ", name.view(), "=\""});
+  static constexpr std::string_view text = chars.view();
+};
 
 /// Appends tags at a fixed indentation (levels 0 to 4); the only place that writes markup.
 class TagWriter {
@@ -38,57 +84,63 @@ class TagWriter {
   void indent(int level) { out_ += line_starts[level]; }
 
   /// `<name attrs...>` (attributes follow with attribute(); close with end_open()).
-  void open(int level, std::string_view name) {
-    out_ += open_starts[level];
-    out_ += name;
+  template <int level, Name name>
+  void open() {
+    out_ += Tag<level, name>::open;
   }
   /// ` name="value"`, the value escaped.
-  void attribute(std::string_view name, std::string_view value) {
+  template <Name name>
+  void attribute(std::string_view value) {
+    out_ += AttributeStart<name>::text;
+    append_xml_attribute(out_, value);
+    out_ += '"';
+  }
+  /// ` name="value"` for a value known to need no escaping (a number, a fixed word).
+  template <Name name>
+  void plain_attribute(std::string_view value) {
+    out_ += AttributeStart<name>::text;
+    out_ += value;
+    out_ += '"';
+  }
+  /// ` name="value"` with a name known only when writing (kept from an imported feed).
+  void named_attribute(std::string_view name, std::string_view value) {
     out_ += ' ';
     out_ += name;
     out_ += "=\"";
     append_xml_attribute(out_, value);
     out_ += '"';
   }
-  /// ` name="value"` for a value known to need no escaping (a number, a fixed word).
-  void plain_attribute(std::string_view name, std::string_view value) {
-    out_ += ' ';
-    out_ += name;
-    out_ += "=\"";
-    out_ += value;
-    out_ += '"';
-  }
   /// Attributes kept from an imported feed (an object of strings).
   void extra_attributes(const Value* extra) {
     if (!extra || extra->kind != Value::Kind::object) return;
     for (const auto& [name, value] : extra->members)
-      if (value.kind == Value::Kind::string) attribute(name, value.string);
+      if (value.kind == Value::Kind::string) named_attribute(name, value.string);
   }
   void end_open() { out_ += '>'; }
   void end_empty() { out_ += "/>"; }
-  void close(int level, std::string_view name) {
-    out_ += close_starts[level];
-    out_ += name;
-    out_ += '>';
+  /// `</name>` on a new line.
+  template <int level, Name name>
+  void close() {
+    out_ += Tag<level, name>::close;
   }
-  void close_inline(std::string_view name) {
-    out_ += "</";
-    out_ += name;
-    out_ += '>';
+  /// `</name>` right after the content.
+  template <Name name>
+  void end() {
+    out_ += Tag<0, name>::end;
   }
   /// `<name>text</name>` on its own line.
-  void text_element(int level, std::string_view name, std::string_view text) {
-    open(level, name);
-    end_open();
+  template <int level, Name name>
+  void text_element(std::string_view text) {
+    out_ += Tag<level, name>::start;
     append_xml_text(out_, text);
-    close_inline(name);
+    out_ += Tag<level, name>::end;
   }
   /// `<name>number</name>` on its own line.
-  void number_element(int level, std::string_view name, std::int64_t number) {
-    open(level, name);
-    end_open();
+  template <int level, Name name>
+  void number_element(std::int64_t number) {
+    out_ += Tag<level, name>::start;
     append_number(number);
-    close_inline(name);
+    out_ += Tag<level, name>::end;
   }
   /// A number as text content.
   void append_number(std::int64_t number) {
@@ -96,14 +148,16 @@ class TagWriter {
     out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
   }
   /// `<name>text</name>` only when text is not empty.
-  void optional_element(int level, std::string_view name, std::string_view text) {
-    if (!text.empty()) text_element(level, name, text);
+  template <int level, Name name>
+  void optional_element(std::string_view text) {
+    if (!text.empty()) text_element<level, name>(text);
   }
-  void cdata_element(int level, std::string_view name, std::string_view text) {
-    open(level, name);
-    end_open();
+  /// `<name><![CDATA[text]]></name>` on its own line.
+  template <int level, Name name>
+  void cdata_element(std::string_view text) {
+    out_ += Tag<level, name>::start;
     append_cdata(out_, text);
-    close_inline(name);
+    out_ += Tag<level, name>::end;
   }
   /// Text content after end_open().
   void text(std::string_view text) { append_xml_text(out_, text); }
@@ -114,19 +168,19 @@ class TagWriter {
   std::string& out_;
 };
 
-const Value* find_ext(const Extensions& ext, const std::string& key) {
-  if (ext.empty()) return nullptr;
-  auto it = ext.find(key);
+const Value* find_ext(const Extensions& ext, std::string_view key) {
+  if (ext.empty()) return nullptr;  // the common case: no key string to build
+  auto it = ext.find(std::string(key));
   return it == ext.end() ? nullptr : &it->second;
 }
 
 const Value* attributes_for(const Extensions& ext, std::string_view tag) {
-  if (ext.empty()) return nullptr;  // the common case: no key string to build
+  if (ext.empty()) return nullptr;
   return find_ext(ext, std::string(attributes_key_prefix) + std::string(tag));
 }
 
 void write_unknown(TagWriter& w, int level, const Extensions& ext) {
-  const Value* unknown = find_ext(ext, std::string(unknown_key));
+  const Value* unknown = find_ext(ext, unknown_key);
   if (!unknown || unknown->kind != Value::Kind::array) return;
   for (const Value& markup : unknown->items) {
     if (markup.kind != Value::Kind::string) continue;
@@ -135,72 +189,78 @@ void write_unknown(TagWriter& w, int level, const Extensions& ext) {
   }
 }
 
-void write_persons(TagWriter& w, int level, const std::vector<Person>& persons) {
+template <int level>
+void write_persons(TagWriter& w, const std::vector<Person>& persons) {
   for (const Person& person : persons) {
-    w.open(level, "podcast:person");
-    if (!person.role.empty()) w.attribute("role", person.role);
-    if (!person.group.empty()) w.attribute("group", person.group);
-    if (!person.img.empty()) w.attribute("img", person.img);
-    if (!person.href.empty()) w.attribute("href", person.href);
-    w.extra_attributes(find_ext(person.ext, std::string(attributes_key)));
+    w.open<level, "podcast:person">();
+    if (!person.role.empty()) w.attribute<"role">(person.role);
+    if (!person.group.empty()) w.attribute<"group">(person.group);
+    if (!person.img.empty()) w.attribute<"img">(person.img);
+    if (!person.href.empty()) w.attribute<"href">(person.href);
+    w.extra_attributes(find_ext(person.ext, attributes_key));
     w.end_open();
     w.text(person.name);
-    w.close_inline("podcast:person");
+    w.end<"podcast:person">();
   }
 }
 
-void write_location(TagWriter& w, int level, const Location& location, const Extensions& ext) {
-  w.open(level, "podcast:location");
-  if (!location.geo.empty()) w.attribute("geo", location.geo);
-  if (!location.osm.empty()) w.attribute("osm", location.osm);
+template <int level>
+void write_location(TagWriter& w, const Location& location, const Extensions& ext) {
+  w.open<level, "podcast:location">();
+  if (!location.geo.empty()) w.attribute<"geo">(location.geo);
+  if (!location.osm.empty()) w.attribute<"osm">(location.osm);
   w.extra_attributes(attributes_for(ext, "podcast:location"));
   w.end_open();
   w.text(location.name);
-  w.close_inline("podcast:location");
+  w.end<"podcast:location">();
 }
 
-void write_license(TagWriter& w, int level, const std::string& license, const std::string& url,
+template <int level>
+void write_license(TagWriter& w, const std::string& license, const std::string& url,
                    const Extensions& ext) {
   if (license.empty() && url.empty()) return;
-  w.open(level, "podcast:license");
-  if (!url.empty()) w.attribute("url", url);
+  w.open<level, "podcast:license">();
+  if (!url.empty()) w.attribute<"url">(url);
   w.extra_attributes(attributes_for(ext, "podcast:license"));
   w.end_open();
   w.text(license);
-  w.close_inline("podcast:license");
+  w.end<"podcast:license">();
 }
 
-void write_keywords(TagWriter& w, int level, const std::vector<std::string>& keywords) {
+template <int level>
+void write_keywords(TagWriter& w, const std::vector<std::string>& keywords) {
   if (keywords.empty()) return;
   std::string joined;
   for (const auto& keyword : keywords) {
     if (!joined.empty()) joined += ',';
     joined += keyword;
   }
-  w.text_element(level, "itunes:keywords", joined);
+  w.text_element<level, "itunes:keywords">(joined);
 }
 
-void write_image(TagWriter& w, int level, const std::string& href, const Extensions& ext) {
+template <int level>
+void write_image(TagWriter& w, const std::string& href, const Extensions& ext) {
   if (href.empty()) return;
-  w.open(level, "itunes:image");
-  w.attribute("href", href);
+  w.open<level, "itunes:image">();
+  w.attribute<"href">(href);
   w.extra_attributes(attributes_for(ext, "itunes:image"));
   w.end_empty();
 }
 
-void write_file_link(TagWriter& w, int level, std::string_view tag, const FileLink& link) {
-  w.open(level, tag);
-  w.attribute("url", link.url);
-  if (!link.type.empty()) w.attribute("type", link.type);
-  if (!link.language.empty()) w.attribute("language", link.language);
-  if (!link.rel.empty()) w.attribute("rel", link.rel);
-  w.extra_attributes(find_ext(link.ext, std::string(attributes_key)));
+template <int level, Name tag>
+void write_file_link(TagWriter& w, const FileLink& link) {
+  w.open<level, tag>();
+  w.attribute<"url">(link.url);
+  if (!link.type.empty()) w.attribute<"type">(link.type);
+  if (!link.language.empty()) w.attribute<"language">(link.language);
+  if (!link.rel.empty()) w.attribute<"rel">(link.rel);
+  w.extra_attributes(find_ext(link.ext, attributes_key));
   w.end_empty();
 }
 
 /// The description as stored for <description> when the feed also had content:encoded.
 const std::string* plain_description(const Extensions& ext) {
-  const Value* value = find_ext(ext, std::string(description_key));
+  const Value* value = find_ext(ext, description_key);
   return value && value->kind == Value::Kind::string ? &value->string : nullptr;
 }
 
@@ -213,8 +273,8 @@ std::string_view cut_utf8(std::string_view text, std::size_t limit) {
 }
 
 void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>& warnings) {
-  w.text_element(2, "title", show.title);
-  w.optional_element(2, "link", show.link);
+  w.text_element<2, "title">(show.title);
+  w.optional_element<2, "link">(show.link);
   const std::string* plain = plain_description(show.ext);
   std::string_view description =
       plain ? std::string_view(*plain) : std::string_view(show.description);
@@ -223,177 +283,177 @@ void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>
                        " bytes; cut to Apple's limit of 4000");
     description = cut_utf8(description, apple_description_limit);
   }
-  w.cdata_element(2, "description", description);
-  if (plain) w.cdata_element(2, "content:encoded", show.description);
-  w.optional_element(2, "language", show.language);
-  w.optional_element(2, "copyright", show.copyright);
+  w.cdata_element<2, "description">(description);
+  if (plain) w.cdata_element<2, "content:encoded">(show.description);
+  w.optional_element<2, "language">(show.language);
+  w.optional_element<2, "copyright">(show.copyright);
   if (!show.feed_url.empty()) {
-    w.open(2, "atom:link");
-    w.attribute("href", show.feed_url);
-    w.plain_attribute("rel", "self");
-    w.plain_attribute("type", "application/rss+xml");
+    w.open<2, "atom:link">();
+    w.attribute<"href">(show.feed_url);
+    w.plain_attribute<"rel">("self");
+    w.plain_attribute<"type">("application/rss+xml");
     w.end_empty();
   }
-  w.optional_element(2, "itunes:author", show.author);
+  w.optional_element<2, "itunes:author">(show.author);
   if (!show.owner_name.empty() || !show.owner_email.empty()) {
-    w.open(2, "itunes:owner");
+    w.open<2, "itunes:owner">();
     w.end_open();
-    w.optional_element(3, "itunes:name", show.owner_name);
-    w.optional_element(3, "itunes:email", show.owner_email);
-    w.close(2, "itunes:owner");
+    w.optional_element<3, "itunes:name">(show.owner_name);
+    w.optional_element<3, "itunes:email">(show.owner_email);
+    w.close<2, "itunes:owner">();
   }
-  write_image(w, 2, show.image, show.ext);
+  write_image<2>(w, show.image, show.ext);
   for (const Category& category : show.categories) {
-    w.open(2, "itunes:category");
-    w.attribute("text", category.text);
+    w.open<2, "itunes:category">();
+    w.attribute<"text">(category.text);
     if (category.subcategories.empty()) {
       w.end_empty();
       continue;
     }
     w.end_open();
     for (const auto& sub : category.subcategories) {
-      w.open(3, "itunes:category");
-      w.attribute("text", sub);
+      w.open<3, "itunes:category">();
+      w.attribute<"text">(sub);
       w.end_empty();
     }
-    w.close(2, "itunes:category");
+    w.close<2, "itunes:category">();
   }
   if (show.explicit_content)
-    w.text_element(2, "itunes:explicit", *show.explicit_content ? "true" : "false");
-  w.optional_element(2, "itunes:type", show.type);
-  write_keywords(w, 2, show.keywords);
+    w.text_element<2, "itunes:explicit">(*show.explicit_content ? "true" : "false");
+  w.optional_element<2, "itunes:type">(show.type);
+  write_keywords<2>(w, show.keywords);
 
   std::string guid = show.podcast_guid;
   if (guid.empty() && !show.feed_url.empty()) guid = podcast_guid_for(show.feed_url);
-  w.optional_element(2, "podcast:guid", guid);
+  w.optional_element<2, "podcast:guid">(guid);
   if (show.locked) {
-    w.open(2, "podcast:locked");
-    if (!show.locked_owner.empty()) w.attribute("owner", show.locked_owner);
+    w.open<2, "podcast:locked">();
+    if (!show.locked_owner.empty()) w.attribute<"owner">(show.locked_owner);
     w.end_open();
     w.text(*show.locked ? "yes" : "no");
-    w.close_inline("podcast:locked");
+    w.end<"podcast:locked">();
   }
   for (const Funding& funding : show.funding) {
-    w.open(2, "podcast:funding");
-    w.attribute("url", funding.url);
+    w.open<2, "podcast:funding">();
+    w.attribute<"url">(funding.url);
     w.end_open();
     w.text(funding.text);
-    w.close_inline("podcast:funding");
+    w.end<"podcast:funding">();
   }
-  write_persons(w, 2, show.persons);
-  w.optional_element(2, "podcast:medium", show.medium);
-  write_license(w, 2, show.license, show.license_url, show.ext);
+  write_persons<2>(w, show.persons);
+  w.optional_element<2, "podcast:medium">(show.medium);
+  write_license<2>(w, show.license, show.license_url, show.ext);
   write_unknown(w, 2, show.ext);
 }
 
 void write_item(TagWriter& w, const Episode& episode, const WriteOptions& options) {
   std::string& out = w.out();
-  w.open(2, "item");
+  w.open<2, "item">();
   w.end_open();
-  w.text_element(3, "title", episode.title);
-  w.optional_element(3, "link", episode.link);
+  w.text_element<3, "title">(episode.title);
+  w.optional_element<3, "link">(episode.link);
   if (const std::string* plain = plain_description(episode.ext)) {
-    w.cdata_element(3, "description", *plain);
-    w.cdata_element(3, "content:encoded", episode.description);
+    w.cdata_element<3, "description">(*plain);
+    w.cdata_element<3, "content:encoded">(episode.description);
   } else if (!episode.description.empty()) {
-    w.cdata_element(3, "description", episode.description);
+    w.cdata_element<3, "description">(episode.description);
   }
   if (!episode.guid.empty() || episode.guid_is_permalink) {
-    w.open(3, "guid");
+    w.open<3, "guid">();
     if (episode.guid_is_permalink)
-      w.plain_attribute("isPermaLink", *episode.guid_is_permalink ? "true" : "false");
+      w.plain_attribute<"isPermaLink">(*episode.guid_is_permalink ? "true" : "false");
     w.end_open();
     w.text(episode.guid);
-    w.close_inline("guid");
+    w.end<"guid">();
   }
   if (episode.published) {
-    w.open(3, "pubDate");
+    w.open<3, "pubDate">();
     w.end_open();
     append_rfc2822(out, *episode.published);
-    w.close_inline("pubDate");
+    w.end<"pubDate">();
   }
   if (episode.enclosure) {
-    w.open(3, "enclosure");
-    w.attribute("url", episode.enclosure->url);
+    w.open<3, "enclosure">();
+    w.attribute<"url">(episode.enclosure->url);
     if (episode.enclosure->length) {
       char digits[24];
       auto end = std::to_chars(digits, digits + sizeof digits, *episode.enclosure->length).ptr;
-      w.plain_attribute("length", std::string_view(digits, static_cast<std::size_t>(end - digits)));
+      w.plain_attribute<"length">(std::string_view(digits, static_cast<std::size_t>(end - digits)));
     }
-    if (!episode.enclosure->type.empty()) w.attribute("type", episode.enclosure->type);
+    if (!episode.enclosure->type.empty()) w.attribute<"type">(episode.enclosure->type);
     w.extra_attributes(attributes_for(episode.ext, "enclosure"));
     w.end_empty();
   }
   if (episode.duration) {
-    w.open(3, "itunes:duration");
+    w.open<3, "itunes:duration">();
     w.end_open();
     feed::append_seconds(out, *episode.duration);
-    w.close_inline("itunes:duration");
+    w.end<"itunes:duration">();
   }
-  write_image(w, 3, episode.image, episode.ext);
+  write_image<3>(w, episode.image, episode.ext);
   if (episode.explicit_content)
-    w.text_element(3, "itunes:explicit", *episode.explicit_content ? "true" : "false");
-  w.optional_element(3, "itunes:episodeType", episode.episode_type);
-  if (episode.season && *episode.season > 0) w.number_element(3, "itunes:season", *episode.season);
+    w.text_element<3, "itunes:explicit">(*episode.explicit_content ? "true" : "false");
+  w.optional_element<3, "itunes:episodeType">(episode.episode_type);
+  if (episode.season && *episode.season > 0) w.number_element<3, "itunes:season">(*episode.season);
   if (episode.number && *episode.number >= 1 && std::floor(*episode.number) == *episode.number &&
       *episode.number < 1e15)
-    w.number_element(3, "itunes:episode", static_cast<std::int64_t>(*episode.number));
-  w.optional_element(3, "itunes:subtitle", episode.subtitle);
-  w.optional_element(3, "itunes:summary", episode.summary);
-  write_keywords(w, 3, episode.keywords);
+    w.number_element<3, "itunes:episode">(static_cast<std::int64_t>(*episode.number));
+  w.optional_element<3, "itunes:subtitle">(episode.subtitle);
+  w.optional_element<3, "itunes:summary">(episode.summary);
+  write_keywords<3>(w, episode.keywords);
 
   if (episode.season) {
-    w.open(3, "podcast:season");
+    w.open<3, "podcast:season">();
     w.extra_attributes(attributes_for(episode.ext, "podcast:season"));
     w.end_open();
     w.append_number(*episode.season);
-    w.close_inline("podcast:season");
+    w.end<"podcast:season">();
   }
   if (episode.number) {
-    w.open(3, "podcast:episode");
+    w.open<3, "podcast:episode">();
     w.extra_attributes(attributes_for(episode.ext, "podcast:episode"));
     w.end_open();
     append_decimal(out, *episode.number);
-    w.close_inline("podcast:episode");
+    w.end<"podcast:episode">();
   }
-  if (episode.chapters_link) write_file_link(w, 3, "podcast:chapters", *episode.chapters_link);
+  if (episode.chapters_link) write_file_link<3, "podcast:chapters">(w, *episode.chapters_link);
   for (const FileLink& link : episode.transcript_links)
-    write_file_link(w, 3, "podcast:transcript", link);
-  write_persons(w, 3, episode.persons);
+    write_file_link<3, "podcast:transcript">(w, link);
+  write_persons<3>(w, episode.persons);
   for (const Soundbite& soundbite : episode.soundbites) {
-    w.open(3, "podcast:soundbite");
+    w.open<3, "podcast:soundbite">();
     std::string seconds;
     feed::append_seconds(seconds, soundbite.start);
-    w.plain_attribute("startTime", seconds);
+    w.plain_attribute<"startTime">(seconds);
     seconds.clear();
     feed::append_seconds(seconds, soundbite.duration);
-    w.plain_attribute("duration", seconds);
+    w.plain_attribute<"duration">(seconds);
     if (soundbite.title.empty()) {
       w.end_empty();
       continue;
     }
     w.end_open();
     w.text(soundbite.title);
-    w.close_inline("podcast:soundbite");
+    w.end<"podcast:soundbite">();
   }
-  if (episode.location) write_location(w, 3, *episode.location, episode.ext);
-  write_license(w, 3, episode.license, episode.license_url, episode.ext);
+  if (episode.location) write_location<3>(w, *episode.location, episode.ext);
+  write_license<3>(w, episode.license, episode.license_url, episode.ext);
   if (!episode.chapters.empty() && (!episode.chapters_link || options.always_inline_chapters)) {
-    w.open(3, "psc:chapters");
-    w.plain_attribute("version", "1.2");
+    w.open<3, "psc:chapters">();
+    w.plain_attribute<"version">("1.2");
     w.end_open();
     for (const Chapter& chapter : episode.chapters) {
-      w.open(4, "psc:chapter");
-      w.plain_attribute("start", feed::format_npt(chapter.start));
-      w.attribute("title", chapter.title);
-      if (!chapter.url.empty()) w.attribute("href", chapter.url);
-      if (!chapter.img.empty()) w.attribute("image", chapter.img);
+      w.open<4, "psc:chapter">();
+      w.plain_attribute<"start">(feed::format_npt(chapter.start));
+      w.attribute<"title">(chapter.title);
+      if (!chapter.url.empty()) w.attribute<"href">(chapter.url);
+      if (!chapter.img.empty()) w.attribute<"image">(chapter.img);
       w.end_empty();
     }
-    w.close(3, "psc:chapters");
+    w.close<3, "psc:chapters">();
   }
   write_unknown(w, 3, episode.ext);
-  w.close(2, "item");
+  w.close<2, "item">();
 }
 
 /// A rough size of the output, so the string grows once.
@@ -411,17 +471,17 @@ std::vector<std::string> write_feed_head(const Show& show, std::string& out) {
   std::vector<std::string> warnings;
   TagWriter w(out);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"";
-  w.attribute("xmlns:itunes", itunes_uri);
-  w.attribute("xmlns:podcast", podcast_uri);
-  w.attribute("xmlns:content", content_uri);
-  w.attribute("xmlns:atom", atom_uri);
-  w.attribute("xmlns:psc", psc_uri);
-  if (const Value* namespaces = find_ext(show.ext, std::string(namespaces_key));
+  w.attribute<"xmlns:itunes">(itunes_uri);
+  w.attribute<"xmlns:podcast">(podcast_uri);
+  w.attribute<"xmlns:content">(content_uri);
+  w.attribute<"xmlns:atom">(atom_uri);
+  w.attribute<"xmlns:psc">(psc_uri);
+  if (const Value* namespaces = find_ext(show.ext, namespaces_key);
       namespaces && namespaces->kind == Value::Kind::object)
     for (const auto& [prefix, uri] : namespaces->members)
-      if (uri.kind == Value::Kind::string) w.attribute("xmlns:" + prefix, uri.string);
+      if (uri.kind == Value::Kind::string) w.named_attribute("xmlns:" + prefix, uri.string);
   out += ">";
-  w.open(1, "channel");
+  w.open<1, "channel">();
   w.end_open();
   write_channel_head(w, show, warnings);
   return warnings;
@@ -434,7 +494,7 @@ void write_feed_item(const Episode& episode, std::string& out, const WriteOption
 
 void write_feed_tail(std::string& out) {
   TagWriter w(out);
-  w.close(1, "channel");
+  w.close<1, "channel">();
   out += "\n</rss>\n";
 }
 
