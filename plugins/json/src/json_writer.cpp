@@ -179,7 +179,7 @@ void Writer::before_value() {
     return;
   }
   char buffer[kSeparationCapacity];
-  out_.append(buffer, separate(buffer));
+  out_.append(buffer, static_cast<std::size_t>(separate(buffer) - buffer));
 }
 
 void Writer::open(char bracket) {
@@ -220,7 +220,7 @@ void Writer::fixed_key(std::string_view name) {
   *p++ = '"';
   *p++ = ':';
   if (indent_ > 0) *p++ = ' ';
-  out_.append(buffer, p);
+  out_.append(buffer, static_cast<std::size_t>(p - buffer));
   after_key_ = true;
 }
 
@@ -239,7 +239,7 @@ void Writer::string(std::string_view text) {
     std::memcpy(p, text.data(), text.size());
     p += text.size();
     *p++ = '"';
-    out_.append(buffer, p);
+    out_.append(buffer, static_cast<std::size_t>(p - buffer));
     return;
   }
   before_value();
@@ -250,14 +250,14 @@ void Writer::integer(std::int64_t value) {
   before_value();
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out_.append(buffer, result.ptr);
+  out_.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
 void Writer::unsigned_integer(std::uint64_t value) {
   before_value();
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out_.append(buffer, result.ptr);
+  out_.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
 void Writer::number(double value) {
