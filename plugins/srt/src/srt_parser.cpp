@@ -5,11 +5,8 @@
 #include <algorithm>
 #include <limits>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "castkit/diagnostics.hpp"
+#include "castkit_common/line_scan.hpp"
 
 namespace castkit::srt {
 namespace {
@@ -19,23 +16,6 @@ bool is_digit(char c) {
 }
 bool is_space(char c) {
   return c == ' ' || c == '\t';
-}
-
-// The first '\n' or '\r' at or after `from`, else `n`.
-std::size_t find_line_end(const char* data, std::size_t from, std::size_t n) {
-#ifdef __SSE2__
-  const __m128i lf = _mm_set1_epi8('\n');
-  const __m128i cr = _mm_set1_epi8('\r');
-  while (from + 16 <= n) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + from));
-    const int hits =
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
-    if (hits) return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hits)));
-    from += 16;
-  }
-#endif
-  while (from < n && data[from] != '\n' && data[from] != '\r') ++from;
-  return from;
 }
 
 bool digits_only(std::string_view line) {
@@ -230,7 +210,7 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
   std::size_t readable = 0;        // what the gate allows so far
   std::string_view previous_line;  // the line before the current one, for a first index
   while (pos < n) {
-    const std::size_t end = find_line_end(data, pos, n);
+    const std::size_t end = scan::find_line_end(data, pos, n);
     ++line_number;
     if (end - pos > max_line_bytes)
       fail_input(name, line_number, 1,

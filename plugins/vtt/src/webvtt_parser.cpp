@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "castkit/diagnostics.hpp"
+#include "castkit_common/line_scan.hpp"
 
 namespace castkit::vtt {
 namespace {
@@ -41,9 +42,8 @@ class LineReader {
   std::string_view next(bool& eof) {
     const std::size_t start = pos_;
     const char* data = text_.data();
-    std::size_t i = start;
     const std::size_t n = text_.size();
-    while (i < n && data[i] != '\n' && data[i] != '\r') ++i;
+    const std::size_t i = scan::find_line_end(data, start, n);
     if (i - start > max_line_)
       fail_input(name_, line_, 1,
                  "line is " + std::to_string(i - start) +
@@ -225,6 +225,24 @@ class Parser {
   bool seen_cue_ = false;
 };
 
+// "HH:MM:SS.mmm" at `pos`, not followed by a digit: the shape nearly every file uses, read
+// directly (what the algorithm reads from it); false leaves everything else to the algorithm.
+bool collect_fixed_timestamp(std::string_view text, std::size_t& pos, Millis& out) {
+  if (text.size() - pos < 12) return false;
+  const char* p = text.data() + pos;
+  auto digit = [p](int i) { return static_cast<unsigned>(static_cast<unsigned char>(p[i]) - '0'); };
+  const unsigned h1 = digit(0), h2 = digit(1), m1 = digit(3), m2 = digit(4), s1 = digit(6),
+                 s2 = digit(7), f1 = digit(9), f2 = digit(10), f3 = digit(11);
+  const bool digits = !((h1 > 9) | (h2 > 9) | (m1 > 5) | (m2 > 9) | (s1 > 5) | (s2 > 9) | (f1 > 9) |
+                        (f2 > 9) | (f3 > 9));
+  const bool marks = (p[2] == ':') & (p[5] == ':') & (p[8] == '.');
+  if (!(digits & marks) || (text.size() - pos > 12 && is_digit(p[12]))) return false;
+  out = static_cast<Millis>((h1 * 10 + h2) * 3'600'000u + (m1 * 10 + m2) * 60'000u +
+                            (s1 * 10 + s2) * 1000u + f1 * 100u + f2 * 10u + f3);
+  pos += 12;
+  return true;
+}
+
 }  // namespace
 
 std::string replace_nuls(std::string_view text) {
@@ -249,6 +267,7 @@ bool collect_timestamp(std::string_view text, std::size_t& pos, Millis& out) {
     return !overflow;
   };
   if (pos >= text.size() || !is_digit(text[pos])) return false;
+  if (collect_fixed_timestamp(text, pos, out)) return true;
   std::uint64_t v1, v2, v3 = 0, v4;
   std::size_t n1, n2, n3, n4;
   if (!collect_digits(v1, n1)) return false;
