@@ -154,6 +154,13 @@ std::string& cue_payload(const Segment& segment, std::string& out) {
   return out;
 }
 
+// True when `line` holds more than spaces, tabs and form feeds (a blank line would end the cue).
+bool has_visible(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\f') return true;
+  return false;
+}
+
 // Appends `payload` without blank lines (a blank line would end the cue) and without "-->".
 void append_payload(std::string& out, std::string_view payload) {
   std::size_t at = 0;
@@ -162,7 +169,7 @@ void append_payload(std::string& out, std::string_view payload) {
     if (end == std::string_view::npos) end = payload.size();
     std::string_view line = payload.substr(at, end - at);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t\f") != std::string_view::npos) {
+    if (has_visible(line)) {
       std::size_t arrow;
       while ((arrow = line.find("-->")) != std::string_view::npos) {
         out.append(line.substr(0, arrow));
@@ -207,7 +214,7 @@ void append_plain_payload(std::string& out, std::string_view speaker, std::strin
     std::string_view line = text.substr(0, end);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const bool voiced = first && !speaker.empty();
-    if (voiced || line.find_first_not_of(" \t\f") != std::string_view::npos) {
+    if (voiced || has_visible(line)) {
       if (voiced) append_voice(out, speaker);
       append_escaped(out, line);
       out += '\n';
