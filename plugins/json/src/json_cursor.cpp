@@ -2,7 +2,6 @@
 #include "json_cursor.hpp"
 
 #include "castkit/text.hpp"
-#include "json_skim.hpp"
 
 namespace castkit::json {
 
@@ -209,9 +208,9 @@ std::string JsonCursor::string(od::value& v) {
   // Most strings have no escapes: copy them straight from the input instead of through the
   // parser's unescaping buffer, which would otherwise grow by the size of all the text.
   // (Stage 1 has already checked UTF-8, raw control characters and the closing quote.)
-  const std::size_t close = skim::find_quote_or_backslash(token, 1);
-  if (close < token.size() && token[close] == '"') {
-    const std::string_view content = token.substr(1, close - 1);
+  const std::size_t close = token.find('"', 1);  // memchr: wider steps than an SSE2 loop
+  const std::string_view content = token.substr(1, close == std::string_view::npos ? 0 : close - 1);
+  if (close != std::string_view::npos && content.find('\\') == std::string_view::npos) {
     simdjson::ondemand::raw_json_string raw;
     check(v.get_raw_json_string().get(raw), token.data());
     return std::string(content);

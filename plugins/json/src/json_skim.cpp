@@ -17,6 +17,23 @@ bool is_whitespace(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
+/// The first position at or after `pos` holding '"' or '\\' (text.size() when none).
+std::size_t find_quote_or_backslash(std::string_view text, std::size_t pos) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  for (; pos + 16 <= text.size(); pos += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    const int mask = _mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)));
+    if (mask) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; pos < text.size(); ++pos)
+    if (text[pos] == '"' || text[pos] == '\\') return pos;
+  return text.size();
+}
+
 /// Where skimming a container is: string state and nesting depth, carried from block to block.
 struct ContainerState {
   bool in_string = false;
@@ -126,22 +143,6 @@ std::size_t skim_block(std::string_view text, std::size_t pos, ContainerState& s
 #endif
 
 }  // namespace
-
-std::size_t find_quote_or_backslash(std::string_view text, std::size_t pos) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  for (; pos + 16 <= text.size(); pos += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-    const int mask = _mm_movemask_epi8(
-        _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)));
-    if (mask) return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-  }
-#endif
-  for (; pos < text.size(); ++pos)
-    if (text[pos] == '"' || text[pos] == '\\') return pos;
-  return text.size();
-}
 
 std::size_t skip_whitespace(std::string_view text, std::size_t pos) {
   while (pos < text.size() && is_whitespace(text[pos])) ++pos;

@@ -13,9 +13,6 @@ inline constexpr std::size_t npos = std::string_view::npos;
 /// The first position at or after `pos` that is not JSON whitespace (text.size() at the end).
 std::size_t skip_whitespace(std::string_view text, std::size_t pos);
 
-/// The first position at or after `pos` holding '"' or '\\' (text.size() when none).
-std::size_t find_quote_or_backslash(std::string_view text, std::size_t pos);
-
 /// The position just past the string whose opening quote is text[pos], or npos.
 std::size_t skip_string(std::string_view text, std::size_t pos);
 
