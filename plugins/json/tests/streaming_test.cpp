@@ -175,6 +175,18 @@ TEST_CASE("the input is parsed in place when zeros may be read after it") {
   CHECK(read_whole(bytes, options).model == read_whole(text).model);
   CHECK(same_error(std::string_view(padded.data(), text.size() / 2)).find("truncated") !=
         std::string::npos);
+  // Pieces parsed in place are followed by the rest of the document, not by zeros.
+  std::string scalars = R"({"castkit":"1","show":{"episodes":[{"title":"a"},7,{"x":1}]}})";
+  const std::size_t length = scalars.size();
+  scalars.append(kPadding, '\0');
+  const auto in_place = [&] {
+    RecordingSink sink;
+    read_model_into(
+        std::string_view(scalars.data(), length), "in.json", sink, options,
+        [](const Diagnostic&) {}, [](std::size_t) {});
+  };
+  CHECK(error_of(in_place) ==
+        "in.json:1:50: error: show.episodes[1]: expected an object, found a number");
 }
 
 TEST_CASE("the host hears about consumed input as the episodes go by") {
@@ -251,6 +263,10 @@ TEST_CASE("bad input in an episode gives the whole path's error and position") {
   same_error(R"({"castkit":"1","show":{"episodes":[{"title":"a"},]}})");
   same_error(R"({"castkit":"1","show":{"episodes":[{"title":"a"} {"title":"b"}]}})");
   same_error(R"({"castkit":"2","show":{"episodes":[{"title":"a"}]}})");
+  CHECK(same_error(R"({"castkit":"1","show":{"episodes":[{}, 12, {}]}})") ==
+        "in.json:1:40: error: show.episodes[1]: expected an object, found a number");
+  same_error(R"({"castkit":"1","show":{"episodes":[{}, "x"]}})");
+  same_error(R"({"castkit":"1","show":{"episodes":[null]}})");
   std::mt19937 random(11);
   std::string binary = R"({"castkit":"1","show":{"episodes":[{"ext":{"x":")";
   for (int i = 0; i < 2000; ++i) binary += static_cast<char>(random() % 256);
