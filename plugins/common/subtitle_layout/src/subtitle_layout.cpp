@@ -151,9 +151,9 @@ std::vector<Segment> lay_out(const Episode& episode, const Options& options, Hos
     first_cue.push_back(first);
     // Either way the time is the source's: the cue it lands on starts exactly then.
     if (paragraph.start) {
-      knots.push_back(detail::Knot{
-          first, *paragraph.start, texts.empty() ? 1 : 2, !paragraph.estimated,
-          texts.empty() ? "a paragraph without text" : label_of(paragraph.text)});
+      knots.push_back(
+          detail::Knot{first, *paragraph.start, texts.empty() ? 1 : 2, !paragraph.estimated,
+                       texts.empty() ? "a paragraph without text" : label_of(paragraph.text)});
     }
     for (auto& text : texts) {
       Segment cue;
