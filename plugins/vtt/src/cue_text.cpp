@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "castkit/html_entities.hpp"
+#include "castkit_common/line_scan.hpp"
 #include "webvtt_parser.hpp"
 
 namespace castkit::vtt {
@@ -341,9 +342,7 @@ bool read_single_voice(const std::string& text, CueContent& content) {
 }  // namespace
 
 CueContent read_cue_content(std::string text) {
-  bool special = false;
-  for (char c : text) special |= (c == '<') | (c == '&');  // branch-free: vectorised
-  if (!special) {
+  if (!scan::contains_either(text, '<', '&')) {
     CueContent plain;
     plain.text = std::move(text);
     return plain;
