@@ -147,3 +147,12 @@ TEST_CASE("following links (--follow) needs the whole model: read_into says so b
   CHECK_THROWS_AS(stream_feed(generated_feed(1), sink, {{"follow", "true"}}), NeedsWholeModel);
   CHECK(sink.shows == 0);
 }
+
+TEST_CASE("read_into releases the whole input once it holds its own copy") {
+  std::string xml = generated_feed(3);
+  RecordingSink sink;
+  RecordingHost host;
+  stream_feed(xml, sink, {}, &host);
+  CHECK(host.consumed == xml.size());
+  CHECK(sink.show_seen.episodes.size() == 3);
+}

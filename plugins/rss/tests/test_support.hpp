@@ -23,10 +23,12 @@ class RecordingHost : public Host {
   void log(LogLevel, std::string_view message) override { logs.emplace_back(message); }
   FetchResponse fetch(const FetchRequest& request) override;
   std::vector<FetchResponse> fetch_all(const std::vector<FetchRequest>& requests) override;
+  void input_consumed(const Input&, std::size_t offset) override { consumed = offset; }
 
   std::vector<Diagnostic> diagnostics;        ///< everything reported
   std::vector<std::string> logs;              ///< everything logged
   std::map<std::string, std::string> bodies;  ///< what fetch answers, by URL (else 404)
+  std::size_t consumed = 0;                   ///< the last offset given to input_consumed
   int count(Severity severity) const;         ///< diagnostics of one severity
 };
 
