@@ -67,33 +67,15 @@ std::string temp_name_for(const std::string& path) {
   return (dir == "/" ? "" : dir) + "/." + base + ".castkit-XXXXXX";
 }
 
-/// True when the open file `fd` and the file at `path` hold the same bytes.
-bool same_contents(int fd, const std::string& path) {
-  int other = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (other < 0) return false;
-  struct stat a, b;
-  bool same = ::fstat(fd, &a) == 0 && ::fstat(other, &b) == 0 && S_ISREG(b.st_mode) &&
-              a.st_size == b.st_size;
-  off_t offset = 0;
-  char mine[1 << 16], theirs[1 << 16];
-  while (same) {
-    ssize_t n = ::pread(fd, mine, sizeof mine, offset);
-    if (n <= 0) {
-      same = n == 0;
-      break;
-    }
-    ssize_t m = ::pread(other, theirs, static_cast<std::size_t>(n), offset);
-    same = m == n && std::memcmp(mine, theirs, static_cast<std::size_t>(n)) == 0;
-    offset += n;
-  }
-  ::close(other);
-  return same;
-}
-
 }  // namespace
 
 AtomicFile::AtomicFile(std::string path, bool durable)
     : path_(std::move(path)), temp_(temp_name_for(path_)), durable_(durable) {
+  // The file being replaced, compared piece by piece as the new bytes are written.
+  old_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat old;
+  if (old_fd_ >= 0 && (::fstat(old_fd_, &old) != 0 || !S_ISREG(old.st_mode))) stop_comparing();
+  if (old_fd_ >= 0) old_size_ = static_cast<std::uint64_t>(old.st_size);
   fd_ = ::mkstemp(temp_.data());
   if (fd_ < 0) {
     const auto slash = temp_.rfind('/');
@@ -104,6 +86,7 @@ AtomicFile::AtomicFile(std::string path, bool durable)
 }
 
 AtomicFile::~AtomicFile() {
+  stop_comparing();
   if (fd_ < 0) return;
   ::close(fd_);
   ::unlink(temp_.c_str());
@@ -117,14 +100,34 @@ void AtomicFile::fail(const std::string& what) {
   fail_io(path_, failure);
 }
 
+void AtomicFile::stop_comparing() {
+  if (old_fd_ >= 0) ::close(old_fd_);
+  old_fd_ = -1;
+}
+
+void AtomicFile::compare_with_old(std::string_view bytes) {
+  if (written_ + bytes.size() > old_size_) return stop_comparing();
+  char old[1 << 16];
+  for (std::size_t done = 0; done < bytes.size() && old_fd_ >= 0;) {
+    const std::size_t want = std::min(sizeof old, bytes.size() - done);
+    const ssize_t n = ::pread(old_fd_, old, want, static_cast<off_t>(written_ + done));
+    if (n != static_cast<ssize_t>(want) || std::memcmp(old, bytes.data() + done, want) != 0)
+      stop_comparing();
+    done += want;
+  }
+}
+
 void AtomicFile::write(std::string_view bytes) {
+  if (old_fd_ >= 0) compare_with_old(bytes);
   if (!write_all(fd_, bytes)) fail("cannot write: ");
+  written_ += bytes.size();
 }
 
 void AtomicFile::commit() {
   // An unchanged output is left alone: no rewrite, its mtime kept (make- and rsync-friendly),
   // and no rename that makes ext4 flush the replaced file.
-  if (same_contents(fd_, path_)) {
+  if (old_fd_ >= 0 && written_ == old_size_) {
+    stop_comparing();
     ::close(fd_);
     fd_ = -1;
     ::unlink(temp_.c_str());

@@ -1,6 +1,7 @@
 // Writing outputs so that a failed run leaves an existing file as it was.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,11 +32,18 @@ class AtomicFile {
 
  private:
   [[noreturn]] void fail(const std::string& what);
+  /// Compares the next `bytes` with the file being replaced; a difference ends the comparing.
+  void compare_with_old(std::string_view bytes);
+  /// Forgets the file being replaced: the new bytes differ from it.
+  void stop_comparing();
 
   std::string path_;
   std::string temp_;
   int fd_ = -1;
   bool durable_;
+  int old_fd_ = -1;             // the file being replaced, while the bytes so far match it
+  std::uint64_t old_size_ = 0;  // its size
+  std::uint64_t written_ = 0;   // bytes written so far
 };
 
 }  // namespace castkit::host

@@ -128,3 +128,15 @@ TEST_CASE("an unchanged streamed output is left alone") {
   REQUIRE(::stat((dir + "/link.kvs").c_str(), &b) == 0);
   CHECK(a.st_ino == b.st_ino);
 }
+
+TEST_CASE("a streamed output of the same size but other bytes replaces the old one") {
+  const std::string dir = scratch_dir("stream-same-size");
+  spit(dir + "/in.kvs", "#kv\nshow=S\nepisode=\ntitle=T\nsegment=A|x\n");
+  REQUIRE(run_castkit(kvs({"convert", dir + "/in.kvs", "-t", "kvs", "-o", dir + "/out.kvs"}))
+              .exit_code == 0);
+  spit(dir + "/in.kvs", "#kv\nshow=S\nepisode=\ntitle=T\nsegment=A|y\n");
+  REQUIRE(run_castkit(kvs({"convert", dir + "/in.kvs", "-t", "kvs", "-o", dir + "/out.kvs"}))
+              .exit_code == 0);
+  CHECK(slurp(dir + "/out.kvs") == "#kv\nshow=S\nepisode=\ntitle=T\nsegment=A|y\n");
+  CHECK(entries_in(dir) == 2);
+}
