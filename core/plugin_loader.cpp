@@ -97,11 +97,13 @@ std::string check_descriptor(const castkit_plugin_descriptor* d, const std::stri
   return {};
 }
 
-LoadOutcome load_plugin(const std::string& file) {
+LoadOutcome load_plugin(const std::string& file, bool bind_now) {
   const std::string file_name = plugin_name_from_file(file);
   boost::dll::fs::error_code error;
+  const auto binding =
+      bind_now ? boost::dll::load_mode::rtld_now : boost::dll::load_mode::rtld_lazy;
   auto library = std::make_unique<boost::dll::shared_library>(
-      file, boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local, error);
+      file, binding | boost::dll::load_mode::rtld_local, error);
   if (error || !library->is_loaded()) {
     const char* reason = dlerror();
     return {std::nullopt, prefix(file_name, file) + "cannot be loaded: " +

@@ -33,7 +33,8 @@ std::string check_descriptor(const castkit_plugin_descriptor* descriptor, const 
                              const std::string& file);
 
 /// Loads `file`, checks its descriptor and calls its registration function. Never throws for a
-/// plugin problem: a refusal says what went wrong.
-LoadOutcome load_plugin(const std::string& file);
+/// plugin problem: a refusal says what went wrong. `bind_now` resolves every symbol at load
+/// (a missing one is then a refusal naming it) instead of on first use.
+LoadOutcome load_plugin(const std::string& file, bool bind_now = false);
 
 }  // namespace castkit::host

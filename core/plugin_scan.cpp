@@ -23,11 +23,13 @@ void write_all(int fd, std::string_view bytes) {
   }
 }
 
-/// What the child does: everything load_plugin does, then the record on `fd`.
+/// What the child does: everything load_plugin does, then the record on `fd`. Every symbol is
+/// bound at load, so a plugin needing one the process lacks is refused with that symbol's name
+/// (later runs bind lazily, as the scan has vouched for the file).
 [[noreturn]] void child(const std::string& file, int fd) {
   PluginRecord record;
   record.key = file;
-  LoadOutcome outcome = load_plugin(file);
+  LoadOutcome outcome = load_plugin(file, true);
   if (outcome.plugin) {
     record.name = std::move(outcome.plugin->name);
     record.version = std::move(outcome.plugin->version);

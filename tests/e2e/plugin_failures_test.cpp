@@ -49,6 +49,16 @@ TEST_CASE("castkit plugins lists refused plugins with why, and the good ones") {
                    "): registration failed: registration exploded") != std::string::npos);
 }
 
+TEST_CASE("a plugin needing a symbol the process lacks is refused with the symbol's name") {
+  RunResult r = run_castkit(with_fixtures({"plugins"}, {"undefined-symbol", "kv"}));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("plugin undefined-symbol (" + file_of("undefined-symbol") +
+                   "): cannot be loaded: " + file_of("undefined-symbol") +
+                   ": undefined symbol: castkit_fixture_function_nobody_defines") !=
+        std::string::npos);
+  CHECK(r.out.find("kv 1.2.3  " + file_of("kv")) != std::string::npos);
+}
+
 TEST_CASE("a plugin that crashes while registering is refused, remembered, and the host goes on") {
   const std::string dir = scratch_dir("crash");
   const std::vector<std::string> env = {"CASTKIT_REGISTRY=" + dir + "/registry.bin"};
