@@ -2,6 +2,7 @@
 #include "json_cursor.hpp"
 
 #include "castkit/text.hpp"
+#include "castkit_common/simdjson_errors.hpp"
 
 namespace castkit::json {
 
@@ -12,31 +13,11 @@ std::string describe(simdjson::error_code error) {
   switch (error) {
     case simdjson::EMPTY:
       return "the input is empty; expected a JSON object";
-    case simdjson::TAPE_ERROR:
-      return "malformed JSON: a missing or extra comma, colon, bracket or brace";
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
       return "the JSON document does not end where its top-level value ends: it is truncated "
              "or followed by other text";
-    case simdjson::UNCLOSED_STRING:
-      return "a string is not closed (truncated?)";
-    case simdjson::STRING_ERROR:
-      return "a string has a bad escape sequence";
-    case simdjson::UNESCAPED_CHARS:
-      return "a string holds a raw control character";
-    case simdjson::NUMBER_ERROR:
-      return "malformed number";
-    case simdjson::T_ATOM_ERROR:
-    case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR:
-      return "malformed literal: expected true, false or null";
-    case simdjson::DEPTH_ERROR:
-      return "the JSON is nested too deeply";
-    case simdjson::UTF8_ERROR:
-      return "invalid UTF-8";
-    case simdjson::CAPACITY:
-      return "the input is too large for the JSON parser";
     default:
-      return simdjson::error_message(error);
+      return json_common::describe_simdjson_error(error);
   }
 }
 

@@ -6,13 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include "castkit_common/json_string.hpp"
+
 namespace castkit::json {
 
-/// Appends `text` to `out` as a JSON string literal (with the quotes). Escapes `"`, `\` and the
-/// control characters U+0000..U+001F (short forms \b \f \n \r \t, else \u00XX); other characters
-/// are written as UTF-8. Bytes that are not valid UTF-8 become U+FFFD, so the output is always
-/// valid JSON. Returns the number of invalid bytes replaced.
-std::size_t append_string_literal(std::string& out, std::string_view text);
+using json_common::append_string_literal;
+using json_common::skip_plain;
 
 /// Appends the shortest text that reads back as exactly `value`; always with a '.' or an
 /// exponent so it reads back as a floating-point number. Non-finite values are written as null.

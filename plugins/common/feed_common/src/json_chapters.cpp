@@ -6,6 +6,7 @@
 #include "castkit/diagnostics.hpp"
 #include "castkit/feed/seconds.hpp"
 #include "castkit/text.hpp"
+#include "castkit_common/json_string.hpp"
 
 namespace castkit::feed {
 namespace {
@@ -102,64 +103,7 @@ JsonChapters parse_json_chapters(std::string_view text, const std::string& input
 
 namespace {
 
-/// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped
-/// (the short forms, else \u00xx), other characters as UTF-8, invalid UTF-8 bytes as U+FFFD.
-void append_json_string(std::string& out, std::string_view text) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) continue;
-    if (c >= 0x80) {
-      // Check the whole multi-byte sequence; find_invalid_utf8 looks at it alone.
-      std::size_t length = (c & 0xE0) == 0xC0   ? 2
-                           : (c & 0xF0) == 0xE0 ? 3
-                           : (c & 0xF8) == 0xF0 ? 4
-                                                : 1;
-      std::string_view sequence = text.substr(i, length);
-      if (sequence.size() == length && length > 1 && !find_invalid_utf8(sequence)) {
-        i += length - 1;
-        continue;
-      }
-      out.append(text.substr(run, i - run));
-      out += "\xEF\xBF\xBD";
-      run = i + 1;
-      continue;
-    }
-    out.append(text.substr(run, i - run));
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 0x0F];
-    }
-  }
-  out.append(text.substr(run));
-  out += '"';
-}
+using json_common::append_string_literal;
 
 /// Writes JSON with two-space indentation, members in the order they are added.
 class JsonOut {
@@ -172,12 +116,12 @@ class JsonOut {
   /// Starts a member: `"key": ` on a new line after a comma when needed.
   void key(std::string_view name) {
     next_item();
-    append_json_string(out_, name);
+    append_string_literal(out_, name);
     out_ += ": ";
   }
   /// Starts an array element.
   void element() { next_item(); }
-  void string(std::string_view text) { append_json_string(out_, text); }
+  void string(std::string_view text) { append_string_literal(out_, text); }
   void seconds(Millis ms) { append_seconds(out_, ms); }
   void boolean(bool value) { out_ += value ? "true" : "false"; }
 
