@@ -9,6 +9,7 @@
 #include "castkit/memory.hpp"
 #include "castkit/streaming.hpp"
 #include "castkit_common/clock_time.hpp"
+#include "castkit_common/cue_order.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "srt_formats.hpp"
 
@@ -97,13 +98,6 @@ bool same_plain_text(std::string_view srt, std::string_view text) {
 }
 
 enum class LabelMode { change, every, off };
-
-// The end written for a cue that ends before (or when) it starts: the next cue's start when that
-// is later, at most 2 s after its start, else 2 s after its start.
-Millis fixed_end(Millis start, std::optional<Millis> next_start) {
-  const Millis next = next_start.value_or(start);
-  return next > start ? std::min(next, start + 2000) : start + 2000;
-}
 
 // Writes the parts of an SRT file. The whole-model exporter and the streaming sink both write
 // through it, so they write the same bytes.
@@ -252,11 +246,7 @@ class SrtWriter {
 // The warnings for cues whose end had to be fixed and cues left out for want of text.
 void report_counts(std::size_t fixed, std::size_t empty, const std::string& output_name,
                    Host& host) {
-  if (fixed)
-    host.report({Severity::warning, output_name, 0, 0,
-                 std::to_string(fixed) +
-                     " cue(s) ended before (or when) they started; their end was set to the next "
-                     "cue's start (at most 2 s later)"});
+  layout::report_fixed_ends(fixed, output_name, host);
   if (empty)
     host.report({Severity::note, output_name, 0, 0,
                  std::to_string(empty) + " cue(s) without text not written"});
@@ -271,27 +261,18 @@ class SrtSink final : public ModelSink {
         out_(out),
         context_(context),
         writer_(context),
-        options_(writer_.layout_options(context)) {}
+        cues_("SRT", writer_.layout_options(context)) {}
 
   void show(const Show&) override {}
 
   void episode(const Episode& episode) override {
-    if (episodes_++) throw NeedsWholeModel("a second episode (SRT writes the first)");
+    cues_.episode();
     writer_.begin(out_);
     for (const Segment& segment : episode.transcript.segments) this->segment(segment);
   }
 
   void segment(const Segment& segment) override {
-    if (!episodes_) throw NeedsWholeModel("a segment before its episode");
-    if (layout::segment_needs_layout(segment, options_))
-      throw NeedsWholeModel("segment " + std::to_string(count_ + 1) +
-                            " needs laying out into cues");
-    const Millis start = *segment.start;
-    if (count_ && start < previous_start_)
-      throw NeedsWholeModel("cue " + std::to_string(count_ + 1) + " starts before cue " +
-                            std::to_string(count_));
-    ++count_;
-    previous_start_ = start;
+    const Millis start = cues_.next(segment);
     write_pending(start);
     if (!writer_.payload(segment, text_)) {
       ++empty_;
@@ -307,7 +288,7 @@ class SrtSink final : public ModelSink {
   }
 
   void finish() override {
-    if (!episodes_) writer_.begin(out_);
+    if (!cues_.started()) writer_.begin(out_);
     write_pending(std::nullopt);
     report_counts(fixed_, empty_, output_name_, context_.host);
   }
@@ -319,17 +300,14 @@ class SrtSink final : public ModelSink {
     has_pending_ = false;
     ++fixed_;
     writer_.cue(out_, pending_, pending_text_, *pending_.start,
-                fixed_end(*pending_.start, next_start));
+                layout::fixed_end(*pending_.start, next_start));
   }
 
   std::string output_name_;
   std::string& out_;
   Context& context_;
   SrtWriter writer_;
-  layout::Options options_;
-  std::size_t episodes_ = 0;
-  std::size_t count_ = 0;
-  Millis previous_start_ = 0;
+  layout::StreamedCues cues_;
   std::string text_;  // the current cue's text, reused
   Segment pending_;   // a cue that ends before it starts, until the next start is known
   std::string pending_text_;
@@ -377,7 +355,7 @@ class SrtExporter final : public Exporter, public StreamingExporter {
       Millis end = cue.end ? *cue.end : start;
       if (end <= start) {
         ++fixed;
-        end = fixed_end(start, i + 1 < order.size() ? order[i + 1]->start : std::nullopt);
+        end = layout::fixed_end(start, i + 1 < order.size() ? order[i + 1]->start : std::nullopt);
       }
       writer.cue(out, cue, text, start, end);
     }

@@ -6,6 +6,7 @@
 #include "castkit/memory.hpp"
 #include "castkit/streaming.hpp"
 #include "castkit/text.hpp"
+#include "castkit_common/speaker_turns.hpp"
 #include "srt_formats.hpp"
 #include "srt_parser.hpp"
 #include "srt_text.hpp"
@@ -111,16 +112,7 @@ void read_segments(std::string_view text, const std::string& name, Context& cont
         if (!content.position.empty()) segment.ext["srt.position"] = Value(content.position);
         if (!cue.coordinates.empty())
           segment.ext["srt.coordinates"] = Value(std::move(cue.coordinates));
-        if (!content.turns.empty()) {
-          Value turns = Value::array();
-          for (SrtTurn& turn : content.turns) {
-            Value item = Value::object();
-            item.set("speaker", Value(std::move(turn.speaker)));
-            item.set("text", Value(std::move(turn.text)));
-            turns.push(std::move(item));
-          }
-          segment.ext["subtitle.turns"] = std::move(turns);
-        }
+        layout::store_turns(content.turns, segment.ext);
         on_segment(segment);
       },
       gate);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "castkit_common/speaker_turns.hpp"
+
 namespace castkit::srt {
 
 /// How speaker labels at the start of a cue are recognised.
@@ -20,11 +22,8 @@ struct SpeakerRule {
   std::shared_ptr<const std::regex> pattern;
 };
 
-/// One speaker's part of a cue.
-struct SrtTurn {
-  std::string speaker;  ///< "" when not labelled
-  std::string text;     ///< plain text
-};
+/// One speaker's part of a cue (shared with the exporters through "subtitle.turns").
+using SrtTurn = layout::Turn;
 
 /// What the model keeps from an SRT cue's text. The three strings are references (normally to a
 /// segment's own), so a reader that reuses one segment reuses their buffers too.

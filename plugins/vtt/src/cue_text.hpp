@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "castkit/model.hpp"
+#include "castkit_common/speaker_turns.hpp"
 
 namespace castkit::vtt {
 
@@ -38,11 +39,8 @@ struct CueNode {
 /// Parses cue text into a tree (character references decoded, tags as nodes).
 std::vector<CueNode> parse_cue_text(std::string_view text);
 
-/// One speaker's part of a cue.
-struct Turn {
-  std::string speaker;  ///< voice name, "" when none
-  std::string text;     ///< plain text
-};
+/// One speaker's part of a cue (shared with the exporters through "subtitle.turns").
+using Turn = layout::Turn;
 
 /// What the model keeps from a cue's text.
 struct CueContent {

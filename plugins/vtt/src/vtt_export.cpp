@@ -9,6 +9,7 @@
 #include "castkit/memory.hpp"
 #include "castkit/streaming.hpp"
 #include "castkit_common/clock_time.hpp"
+#include "castkit_common/cue_order.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "cue_text.hpp"
 #include "vtt_formats.hpp"
@@ -244,13 +245,6 @@ std::string_view settings_for_position(std::string_view codes) {
   return found;
 }
 
-// The end written for a cue that ends before (or when) it starts: the next cue's start when that
-// is later, at most 2 s after its start, else 2 s after its start (WebVTT wants end > start).
-Millis fixed_end(Millis start, std::optional<Millis> next_start) {
-  const Millis next = next_start.value_or(start);
-  return next > start ? std::min(next, start + 2000) : start + 2000;
-}
-
 // Writes the parts of a WebVTT file. The whole-model exporter and the streaming sink both write
 // through it, so they write the same bytes.
 class VttWriter {
@@ -325,15 +319,6 @@ class VttWriter {
   std::string scratch_;  // one payload buffer for every cue
 };
 
-// The warning for cues whose end had to be fixed.
-void report_fixed_ends(std::size_t fixed, const std::string& output_name, Host& host) {
-  if (fixed)
-    host.report({Severity::warning, output_name, 0, 0,
-                 std::to_string(fixed) +
-                     " cue(s) ended before (or when) they started; their end was set to the next "
-                     "cue's start (at most 2 s later)"});
-}
-
 // Writes cues as they come. A cue that ends before it starts waits for the next one's start;
 // anything the whole-model exporter would reorder or lay out hands over to it.
 class VttSink final : public ModelSink {
@@ -342,28 +327,19 @@ class VttSink final : public ModelSink {
       : output_name_(std::move(output_name)),
         out_(out),
         context_(context),
-        options_(layout::options_from(context.project["subtitles"])),
+        cues_("WebVTT", layout::options_from(context.project["subtitles"])),
         writer_(context) {}
 
   void show(const Show&) override {}
 
   void episode(const Episode& episode) override {
-    if (episodes_++) throw NeedsWholeModel("a second episode (WebVTT writes the first)");
+    cues_.episode();
     writer_.header(out_, episode.transcript);
     for (const Segment& segment : episode.transcript.segments) this->segment(segment);
   }
 
   void segment(const Segment& segment) override {
-    if (!episodes_) throw NeedsWholeModel("a segment before its episode");
-    if (layout::segment_needs_layout(segment, options_))
-      throw NeedsWholeModel("segment " + std::to_string(count_ + 1) +
-                            " needs laying out into cues");
-    const Millis start = *segment.start;
-    if (count_ && start < previous_start_)
-      throw NeedsWholeModel("cue " + std::to_string(count_ + 1) + " starts before cue " +
-                            std::to_string(count_));
-    ++count_;
-    previous_start_ = start;
+    const Millis start = cues_.next(segment);
     write_pending(start);
     if (*segment.end > start) {
       writer_.cue(out_, segment, start, *segment.end);
@@ -374,9 +350,9 @@ class VttSink final : public ModelSink {
   }
 
   void finish() override {
-    if (!episodes_) writer_.header(out_, Transcript{});
+    if (!cues_.started()) writer_.header(out_, Transcript{});
     write_pending(std::nullopt);
-    report_fixed_ends(fixed_, output_name_, context_.host);
+    layout::report_fixed_ends(fixed_, output_name_, context_.host);
   }
 
  private:
@@ -385,17 +361,14 @@ class VttSink final : public ModelSink {
     if (!has_pending_) return;
     has_pending_ = false;
     ++fixed_;
-    writer_.cue(out_, pending_, *pending_.start, fixed_end(*pending_.start, next_start));
+    writer_.cue(out_, pending_, *pending_.start, layout::fixed_end(*pending_.start, next_start));
   }
 
   std::string output_name_;
   std::string& out_;
   Context& context_;
-  layout::Options options_;
+  layout::StreamedCues cues_;
   VttWriter writer_;
-  std::size_t episodes_ = 0;
-  std::size_t count_ = 0;
-  Millis previous_start_ = 0;
   Segment pending_;  // a cue that ends before it starts, until the next start is known
   bool has_pending_ = false;
   std::size_t fixed_ = 0;
@@ -420,11 +393,11 @@ class VttExporter final : public Exporter, public StreamingExporter {
       Millis end = cue.end ? *cue.end : start;
       if (end <= start) {
         ++fixed;
-        end = fixed_end(start, i + 1 < order.size() ? order[i + 1]->start : std::nullopt);
+        end = layout::fixed_end(start, i + 1 < order.size() ? order[i + 1]->start : std::nullopt);
       }
       writer.cue(out, cue, start, end);
     }
-    report_fixed_ends(fixed, request.output_name, context.host);
+    layout::report_fixed_ends(fixed, request.output_name, context.host);
   }
 
   std::unique_ptr<ModelSink> open(const std::string& output_name, std::string& out,

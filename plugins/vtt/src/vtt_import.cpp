@@ -6,6 +6,7 @@
 #include "castkit/memory.hpp"
 #include "castkit/streaming.hpp"
 #include "castkit/text.hpp"
+#include "castkit_common/speaker_turns.hpp"
 #include "cue_settings.hpp"
 #include "cue_text.hpp"
 #include "vtt_formats.hpp"
@@ -187,16 +188,7 @@ void read_cues(std::string_view text, const Input& input, Context& context,
         segment.html = std::move(content.html);
         segment.speaker = std::move(content.speaker);
         if (content.has_markup) segment.ext["vtt.markup"] = Value(std::move(content.markup));
-        if (!content.turns.empty()) {
-          Value turns = Value::array();
-          for (Turn& turn : content.turns) {
-            Value item = Value::object();
-            item.set("speaker", Value(std::move(turn.speaker)));
-            item.set("text", Value(std::move(turn.text)));
-            turns.push(std::move(item));
-          }
-          segment.ext["subtitle.turns"] = std::move(turns);
-        }
+        layout::store_turns(content.turns, segment.ext);
         on_segment(segment);
       });
   report_warnings(input, context, file);
