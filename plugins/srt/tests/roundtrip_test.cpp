@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "castkit_testing/files.hpp"
 #include "castkit_testing/recording_host.hpp"
 #include "srt_formats.hpp"
 #include "vtt_formats.hpp"
@@ -16,12 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using castkit::testing::read_file;
 
 Show import(std::unique_ptr<Importer> importer, std::string_view bytes, std::string name) {
   testing::TestContext test;

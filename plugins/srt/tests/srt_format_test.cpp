@@ -2,9 +2,7 @@
 // bad input.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
+#include "castkit_testing/files.hpp"
 #include "castkit_testing/recording_host.hpp"
 #include "srt_formats.hpp"
 
@@ -12,13 +10,7 @@ using namespace castkit;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using castkit::testing::read_file;
 
 std::string data(const std::string& relative) {
   return read_file(std::string(CASTKIT_TEST_DATA) + "/subtitles/" + relative);

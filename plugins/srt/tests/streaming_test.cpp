@@ -3,10 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "castkit/streaming.hpp"
+#include "castkit_testing/files.hpp"
 #include "castkit_testing/recording_host.hpp"
 #include "srt_formats.hpp"
 #include "vtt_formats.hpp"
@@ -16,12 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using castkit::testing::read_file;
 
 // Every file under tests/data/subtitles with extension `ext`.
 std::vector<fs::path> files_with(const std::string& ext) {

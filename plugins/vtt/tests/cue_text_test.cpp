@@ -2,22 +2,17 @@
 // tests/data/subtitles/wpt/cue-text-parsing), plus what the model takes from cue text.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <map>
 #include <sstream>
 
+#include "castkit_testing/files.hpp"
 #include "cue_text.hpp"
 
 using namespace castkit::vtt;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using castkit::testing::read_file;
 
 // A text node as the .dat files write it: non-ASCII code points as \uXXXX.
 std::string quote(const std::string& text) {
