@@ -74,16 +74,7 @@ class JsonCursor {
       fail_at(document_start(), "expected " + expectation + ", found " + type_name(type));
     od::object top;
     check(doc_.get_object().get(top), nullptr);
-    for (auto result : top) {
-      od::field field;
-      check(std::move(result).get(field), nullptr);
-      const char* key_at = field.key().raw() - 1;  // the key's opening quote
-      std::string_view key = plain_key(key_at + 1);
-      if (!key.data()) check(field.unescaped_key().get(key), key_at);
-      path_.push_back({key});
-      fn(key, field.value(), key_at);
-      path_.pop_back();
-    }
+    each_field(top, fn);
     if (const char* trailing = current())
       fail_at(trailing, "unexpected text after the JSON document");
   }
@@ -125,16 +116,9 @@ class JsonCursor {
     expect(v, od::json_type::object, "an object");
     od::object object;
     check(v.get_object().get(object), location(v));
-    for (auto result : object) {
-      od::field field;
-      check(std::move(result).get(field), nullptr);
-      const char* key_at = field.key().raw() - 1;  // the key's opening quote
-      std::string_view key = plain_key(key_at + 1);
-      if (!key.data()) check(field.unescaped_key().get(key), key_at);
-      path_.push_back({key});
-      if (!fn(key, field.value())) unknown(key_at, field.value());
-      path_.pop_back();
-    }
+    each_field(object, [&](std::string_view key, od::value& value, const char* key_at) {
+      if (!fn(key, value)) unknown(key_at, value);
+    });
   }
 
   /// Calls fn(element) for each element of the array v.
@@ -161,6 +145,22 @@ class JsonCursor {
   }
 
  private:
+  /// Calls fn(key, value, key_position) for each member of `object`, with the key on the path
+  /// while fn runs (keys without escapes are read in place, others unescaped).
+  template <class Fn>
+  void each_field(od::object& object, Fn&& fn) {
+    for (auto result : object) {
+      od::field field;
+      check(std::move(result).get(field), nullptr);
+      const char* key_at = field.key().raw() - 1;  // the key's opening quote
+      std::string_view key = plain_key(key_at + 1);
+      if (!key.data()) check(field.unescaped_key().get(key), key_at);
+      path_.push_back({key});
+      fn(key, field.value(), key_at);
+      path_.pop_back();
+    }
+  }
+
   /// One step of the path to the current value: a key, or an index when key has no data.
   struct Step {
     std::string_view key;
