@@ -121,7 +121,7 @@ std::string decode_html_entities(std::string_view text) {
   return out;
 }
 
-void append_html_escaped(std::string& out, std::string_view text) {
+void append_html_escaped(std::string& out, std::string_view text, bool escape_quotes) {
   for (char c : text) {
     switch (c) {
       case '&':
@@ -134,7 +134,10 @@ void append_html_escaped(std::string& out, std::string_view text) {
         out += "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        if (escape_quotes)
+          out += "&quot;";
+        else
+          out += c;
         break;
       default:
         out += c;

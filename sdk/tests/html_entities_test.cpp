@@ -69,3 +69,9 @@ TEST_CASE("append_html_escaped escapes & < > and double quotes only", "[html_ent
   CHECK(out == "<p>Tom &amp; &quot;Jerry&quot; &lt;b&gt;caf\xC3\xA9&lt;/b&gt; it's");
   CHECK(decode_html_entities(out.substr(3)) == "Tom & \"Jerry\" <b>caf\xC3\xA9</b> it's");
 }
+
+TEST_CASE("append_html_escaped for element text can leave double quotes", "[html_entities]") {
+  std::string out;
+  append_html_escaped(out, "Tom & \"Jerry\" <b>", false);
+  CHECK(out == "Tom &amp; \"Jerry\" &lt;b&gt;");
+}

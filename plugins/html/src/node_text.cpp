@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "castkit/html_entities.hpp"
+
 namespace castkit::html {
 namespace {
 
@@ -58,30 +60,6 @@ bool is_void_element(const char* name) {
   for (const char* v : kVoid)
     if (std::strcmp(name, v) == 0) return true;
   return false;
-}
-
-void append_escaped(std::string& out, std::string_view text, bool attribute) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        if (attribute) {
-          out += "&quot;";
-          break;
-        }
-        [[fallthrough]];
-      default:
-        out += c;
-    }
-  }
 }
 
 /// Appends collapsed text, remembering whether the output ends in a pending space.
@@ -163,12 +141,12 @@ std::string inner_html(pugi::xml_node node) {
     }
     frame.next = current.next_sibling();
     if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata) {
-      append_escaped(out, current.value(), false);
+      append_html_escaped(out, current.value(), false);
     } else if (current.type() == pugi::node_element && !is_hidden_element(current.name())) {
       (out += '<') += current.name();
       for (pugi::xml_attribute a : current.attributes()) {
         ((out += ' ') += a.name()) += "=\"";
-        append_escaped(out, a.value(), true);
+        append_html_escaped(out, a.value());
         out += '"';
       }
       out += '>';

@@ -24,7 +24,8 @@ void append_decoded_html_entities(std::string& out, std::string_view text);
 std::size_t decode_character_reference(std::string_view text, std::string& out);
 
 /// Appends `text` to `out` escaped for HTML text and double-quoted attribute values: & < > "
-/// become &amp; &lt; &gt; &quot;; everything else is copied unchanged.
-void append_html_escaped(std::string& out, std::string_view text);
+/// become &amp; &lt; &gt; &quot;; everything else is copied unchanged. With `escape_quotes`
+/// false, '"' is copied too (enough for element text, and how serialisers write it there).
+void append_html_escaped(std::string& out, std::string_view text, bool escape_quotes = true);
 
 }  // namespace castkit
