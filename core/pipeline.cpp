@@ -82,8 +82,11 @@ Offer<ImporterSpec> Pipeline::choose_importer(const Input& input, const std::str
 }
 
 Show Pipeline::import(const InputData& data, const std::string& format) {
-  Input input = data.plugin_input(input_encoding());
-  Offer<ImporterSpec> offer = choose_importer(input, format);
+  return import(data, choose_importer(data.plugin_input(input_encoding()), format));
+}
+
+Show Pipeline::import(const InputData& data, const Offer<ImporterSpec>& offer) {
+  const Input input = data.plugin_input(input_encoding());
   host_.log(LogLevel::debug, "reading " + data.name + " as " + offer.spec->format);
   Context ctx = context(format_options(offer.spec->format));
   Show show;

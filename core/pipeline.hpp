@@ -27,6 +27,9 @@ class Pipeline {
   /// Reads one input into a new model with the importer of `format` (empty: sniffed).
   Show import(const InputData& data, const std::string& format);
 
+  /// Reads one input into a new model with `importer` (from choose_importer).
+  Show import(const InputData& data, const Offer<ImporterSpec>& importer);
+
   /// Reads several inputs and merges them into one model (the first input wins per field).
   Show import_all(const std::vector<InputData>& inputs, const std::vector<std::string>& formats);
 
@@ -44,11 +47,11 @@ class Pipeline {
   std::string export_model(const Show& show, const Episode* episode, const std::string& format,
                            const std::string& output_name);
 
-  /// Converts one input straight into the file `output` (or "-") when its importer and the
+  /// Converts one input straight into the file `output` (or "-") when `importer` and the
   /// exporter of `to` can stream (castkit/streaming.hpp), so the whole model is never held.
   /// Returns false, leaving `output` as it was and having printed nothing, when either cannot or
   /// the stream needs the whole model after all; the caller then runs import and export.
-  bool stream(const InputData& data, const std::string& from, const std::string& to,
+  bool stream(const InputData& data, const Offer<ImporterSpec>& importer, const std::string& to,
               const std::string& output, bool durable);
 
   /// The options section of a format: `formats.<format>` of the configuration.

@@ -68,10 +68,9 @@ class DrainingSink final : public ModelSink {
 
 }  // namespace
 
-bool Pipeline::stream(const InputData& data, const std::string& from, const std::string& to,
-                      const std::string& output, bool durable) {
+bool Pipeline::stream(const InputData& data, const Offer<ImporterSpec>& importer_offer,
+                      const std::string& to, const std::string& output, bool durable) {
   const Input input = data.plugin_input(input_encoding());
-  const Offer<ImporterSpec> importer_offer = choose_importer(input, from);
   const Offer<ExporterSpec> exporter_offer = registry_.exporter(to);
   Context import_context = context(format_options(importer_offer.spec->format));
   Context export_context = context(format_options(to));

@@ -110,12 +110,17 @@ int run_convert(const Args& args) {
   const bool plain = inputs.size() == 1 && parsed.all("transform").empty() &&
                      session.view()["transforms"].items().empty() && !parsed.has("explain") &&
                      !chosen;
-  if (plain && session.view()["convert"]["streaming"].as_bool(true) &&
-      pipeline.stream(inputs.front(), parsed.get("from"), to, output, session.durable_outputs()))
-    return 0;
-
-  std::vector<std::string> formats(inputs.size(), parsed.get("from"));
-  Show show = pipeline.import_all(inputs, formats);
+  Show show;
+  if (plain && session.view()["convert"]["streaming"].as_bool(true)) {
+    // The importer is chosen once, for the stream and for the whole model if it falls back.
+    const host::InputData& input = inputs.front();
+    const auto importer =
+        pipeline.choose_importer(input.plugin_input(pipeline.input_encoding()), parsed.get("from"));
+    if (pipeline.stream(input, importer, to, output, session.durable_outputs())) return 0;
+    show = pipeline.import(input, importer);
+  } else {
+    show = pipeline.import_all(inputs, std::vector<std::string>(inputs.size(), parsed.get("from")));
+  }
   pipeline.apply_configured_transforms(show);
   for (const std::string& name : parsed.all("transform"))
     pipeline.transform(show, name, pipeline.format_options(name));
