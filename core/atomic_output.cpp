@@ -69,10 +69,10 @@ std::string temp_name_for(const std::string& path) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(std::string path, bool durable)
+AtomicFile::AtomicFile(std::string path, bool durable, bool compare)
     : path_(std::move(path)), temp_(temp_name_for(path_)), durable_(durable) {
   // The file being replaced, compared piece by piece as the new bytes are written.
-  old_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (compare) old_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat old;
   if (old_fd_ >= 0 && (::fstat(old_fd_, &old) != 0 || !S_ISREG(old.st_mode))) stop_comparing();
   if (old_fd_ >= 0) old_size_ = static_cast<std::uint64_t>(old.st_size);
@@ -156,7 +156,7 @@ void write_atomically(const std::string& path, std::string_view bytes, bool dura
   }
   // Compared in memory first, so an unchanged output costs no temporary file.
   if (already_holds(path, bytes)) return;
-  AtomicFile file(path, durable);
+  AtomicFile file(path, durable, false);
   file.write(bytes);
   file.commit();
 }

@@ -18,8 +18,10 @@ void write_atomically(const std::string& path, std::string_view bytes, bool dura
 /// removes the temporary file and `path` stays as it was. Failures throw castkit::Error (io).
 class AtomicFile {
  public:
-  /// Creates the temporary file next to `path` (not "-").
-  AtomicFile(std::string path, bool durable);
+  /// Creates the temporary file next to `path` (not "-"). With `compare` the bytes written are
+  /// compared with the file they replace, so that commit() can leave an unchanged file alone;
+  /// without it (the caller knows they differ) the old file is not read.
+  AtomicFile(std::string path, bool durable, bool compare = true);
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
   ~AtomicFile();
