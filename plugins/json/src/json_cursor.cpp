@@ -183,22 +183,25 @@ void JsonCursor::unknown(const char* where, od::value& v) {
   (void)value(v);  // read anyway: even ignored parts must be well-formed
 }
 
-std::string JsonCursor::string(od::value& v) {
+void JsonCursor::string(od::value& v, std::string& into) {
   const std::string_view token = v.raw_json_token();  // the string and what follows it
   if (token.empty() || token[0] != '"') expect(v, od::json_type::string, "a string");
   // Most strings have no escapes: copy them straight from the input instead of through the
   // parser's unescaping buffer, which would otherwise grow by the size of all the text.
-  // (Stage 1 has already checked UTF-8, raw control characters and the closing quote.)
-  const std::size_t close = token.find('"', 1);  // memchr: wider steps than an SSE2 loop
-  const std::string_view content = token.substr(1, close == std::string_view::npos ? 0 : close - 1);
-  if (close != std::string_view::npos && content.find('\\') == std::string_view::npos) {
+  // (Stage 1 has already checked UTF-8, raw control characters and the closing quote, so the
+  // token is the string and at most whitespace: its last quote closes it.)
+  std::size_t close = token.size() - 1;
+  while (close > 0 && token[close] != '"') --close;
+  const std::string_view content = token.substr(1, close > 0 ? close - 1 : 0);
+  if (close > 0 && content.find('\\') == std::string_view::npos) {
     simdjson::ondemand::raw_json_string raw;
     check(v.get_raw_json_string().get(raw), token.data());
-    return std::string(content);
+    into.assign(content);
+    return;
   }
   std::string_view s;
   check(v.get_string().get(s), token.data());
-  return std::string(s);
+  into.assign(s);
 }
 
 bool JsonCursor::boolean(od::value& v) {

@@ -12,6 +12,7 @@
 
 #include "castkit/model.hpp"
 #include "model_reader.hpp"
+#include "model_recycling.hpp"
 
 namespace castkit::json {
 
@@ -95,7 +96,13 @@ class JsonCursor {
   od::json_type type_of(od::value& v);
 
   /// A string value (anything else is an error).
-  std::string string(od::value& v);
+  std::string string(od::value& v) {
+    std::string s;
+    string(v, s);
+    return s;
+  }
+  /// A string value assigned to `into` (whose storage is reused).
+  void string(od::value& v, std::string& into);
   /// true or false.
   bool boolean(od::value& v);
   /// A JSON integer within 64 bits (a fraction or exponent is an error).
@@ -124,7 +131,7 @@ class JsonCursor {
   /// Calls fn(element) for each element of the array v.
   template <class Fn>
   void elements(od::value& v, Fn&& fn) {
-    elements(v, fn, nullptr);
+    elements(v, fn, nullptr, false);
   }
 
   /// Appends the elements of the array v to `into`, each read by read_item(element, item).
@@ -136,7 +143,23 @@ class JsonCursor {
           into.emplace_back();
           read_item(element, into.back());
         },
-        [&](std::size_t count) { into.reserve(into.size() + count); });
+        [&](std::size_t count) { into.reserve(into.size() + count); }, into.capacity() == 0);
+  }
+
+  /// Replaces the elements of `into`, those of a list read before, with the elements of the
+  /// array v, each read by read_item(element, item) into an element of `into` cleared with its
+  /// storage kept (see model_recycling.hpp).
+  template <class T, class Fn>
+  void list_reusing(od::value& v, std::vector<T>& into, Fn&& read_item) {
+    std::size_t count = 0;
+    elements(v, [&](od::value& element) {
+      if (count < into.size())
+        clear_keeping_storage(into[count]);
+      else
+        into.emplace_back();
+      read_item(element, into[count++]);
+    });
+    into.erase(into.begin() + static_cast<std::ptrdiff_t>(count), into.end());
   }
 
   /// Appends the strings of the array v to `into`.
@@ -167,19 +190,20 @@ class JsonCursor {
     std::size_t index = 0;
   };
 
-  /// Calls reserve(count) (unless it is nullptr), then fn(element) for each element of the
-  /// array v.
+  /// Calls reserve(count) when `count_first` (and reserve is not nullptr), then fn(element) for
+  /// each element of the array v.
   template <class Fn, class Reserve>
-  void elements(od::value& v, Fn&& fn, Reserve&& reserve) {
+  void elements(od::value& v, Fn&& fn, Reserve&& reserve, bool count_first) {
     expect(v, od::json_type::array, "an array");
     od::array array;
     check(v.get_array().get(array), location(v));
     // Counting skips over the elements without parsing them (a malformed array fails below).
     // Only the model's own lists count: they are shallow, while extension values may nest deep
     // and counting at every level would cost the square of the depth.
+    // A list that already has room (storage reused) is not counted.
     if constexpr (!std::is_null_pointer_v<std::decay_t<Reserve>>) {
       std::size_t count = 0;
-      if (array.count_elements().get(count) == simdjson::SUCCESS) reserve(count);
+      if (count_first && array.count_elements().get(count) == simdjson::SUCCESS) reserve(count);
     }
     std::size_t index = 0;
     for (auto result : array) {

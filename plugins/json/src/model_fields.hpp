@@ -54,6 +54,19 @@ class ModelReader : public JsonCursor {
     end_piece();
   }
 
+  /// Reads the episode object started with parse_piece() into `e`, an episode read before
+  /// (and delivered), reusing its storage: strings keep their buffers, list elements are read
+  /// into again (see model_recycling.hpp).
+  void reread_episode(Episode& e) {
+    clear_except_lists(e, spares_);
+    stale_ = {true, true, true};
+    read_episode(e);
+    if (stale_.persons) e.persons.clear();
+    if (stale_.chapters) e.chapters.clear();
+    if (stale_.transcript_links) e.transcript_links.clear();
+    stale_ = {};
+  }
+
  private:
   static std::string marker() { return std::string("\"castkit\": \"") + kFormatVersion + "\""; }
 
@@ -92,11 +105,11 @@ class ModelReader : public JsonCursor {
     Location l;
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "name")
-        l.name = string(m);
+        string(m, l.name);
       else if (key == "geo")
-        l.geo = string(m);
+        string(m, l.geo);
       else if (key == "osm")
-        l.osm = string(m);
+        string(m, l.osm);
       else
         return false;
       return true;
@@ -107,15 +120,15 @@ class ModelReader : public JsonCursor {
   void person(od::value& v, Person& p) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "name")
-        p.name = string(m);
+        string(m, p.name);
       else if (key == "role")
-        p.role = string(m);
+        string(m, p.role);
       else if (key == "group")
-        p.group = string(m);
+        string(m, p.group);
       else if (key == "img")
-        p.img = string(m);
+        string(m, p.img);
       else if (key == "href")
-        p.href = string(m);
+        string(m, p.href);
       else if (key == "ext")
         ext(m, p.ext);
       else
@@ -134,11 +147,11 @@ class ModelReader : public JsonCursor {
       } else if (key == "end_ms")
         c.end = integer(m);
       else if (key == "title")
-        c.title = string(m);
+        string(m, c.title);
       else if (key == "url")
-        c.url = string(m);
+        string(m, c.url);
       else if (key == "img")
-        c.img = string(m);
+        string(m, c.img);
       else if (key == "toc")
         c.toc = boolean(m);
       else if (key == "location")
@@ -161,13 +174,13 @@ class ModelReader : public JsonCursor {
       else if (key == "estimated")
         s.estimated = boolean(m);
       else if (key == "speaker")
-        s.speaker = string(m);
+        string(m, s.speaker);
       else if (key == "text")
-        s.text = string(m);
+        string(m, s.text);
       else if (key == "html")
-        s.html = string(m);
+        string(m, s.html);
       else if (key == "id")
-        s.id = string(m);
+        string(m, s.id);
       else if (key == "ext")
         ext(m, s.ext);
       else
@@ -179,7 +192,7 @@ class ModelReader : public JsonCursor {
   void transcript(od::value& v, Transcript& t) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "language")
-        t.language = string(m);
+        string(m, t.language);
       else if (key == "ext")
         ext(m, t.ext);
       else if (key == "segments")
@@ -193,13 +206,13 @@ class ModelReader : public JsonCursor {
   void file_link(od::value& v, FileLink& l) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "url")
-        l.url = string(m);
+        string(m, l.url);
       else if (key == "type")
-        l.type = string(m);
+        string(m, l.type);
       else if (key == "language")
-        l.language = string(m);
+        string(m, l.language);
       else if (key == "rel")
-        l.rel = string(m);
+        string(m, l.rel);
       else if (key == "ext")
         ext(m, l.ext);
       else
@@ -209,12 +222,12 @@ class ModelReader : public JsonCursor {
   }
 
   void enclosure(od::value& v, std::optional<Enclosure>& into) {
-    Enclosure e;
+    Enclosure e = take_spare(spares_.enclosures);
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "url")
-        e.url = string(m);
+        string(m, e.url);
       else if (key == "type")
-        e.type = string(m);
+        string(m, e.type);
       else if (key == "length")
         e.length = unsigned_integer(m);
       else
@@ -227,9 +240,9 @@ class ModelReader : public JsonCursor {
   void note(od::value& v, NoteLink& n) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "title")
-        n.title = string(m);
+        string(m, n.title);
       else if (key == "url")
-        n.url = string(m);
+        string(m, n.url);
       else
         return false;
       return true;
@@ -239,11 +252,11 @@ class ModelReader : public JsonCursor {
   void sponsor(od::value& v, Sponsor& s) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "name")
-        s.name = string(m);
+        string(m, s.name);
       else if (key == "url")
-        s.url = string(m);
+        string(m, s.url);
       else if (key == "text")
-        s.text = string(m);
+        string(m, s.text);
       else
         return false;
       return true;
@@ -257,7 +270,7 @@ class ModelReader : public JsonCursor {
       else if (key == "duration_ms")
         s.duration = integer(m);
       else if (key == "title")
-        s.title = string(m);
+        string(m, s.title);
       else
         return false;
       return true;
@@ -267,31 +280,42 @@ class ModelReader : public JsonCursor {
   void provenance(od::value& v, std::pair<std::string, std::string>& p) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "field")
-        p.first = string(m);
+        string(m, p.first);
       else if (key == "signal")
-        p.second = string(m);
+        string(m, p.second);
       else
         return false;
       return true;
     });
   }
 
+  /// Reads a list of an episode: into the elements it holds when they are `stale` (from the
+  /// episode read before), else appended.
+  template <class T, class Fn>
+  void episode_list(od::value& v, std::vector<T>& into, bool& stale, Fn&& read_item) {
+    if (stale)
+      list_reusing(v, into, read_item);
+    else
+      list(v, into, read_item);
+    stale = false;
+  }
+
   void episode(od::value& v, Episode& e) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "guid")
-        e.guid = string(m);
+        string(m, e.guid);
       else if (key == "guid_is_permalink")
         e.guid_is_permalink = boolean(m);
       else if (key == "title")
-        e.title = string(m);
+        string(m, e.title);
       else if (key == "subtitle")
-        e.subtitle = string(m);
+        string(m, e.subtitle);
       else if (key == "link")
-        e.link = string(m);
+        string(m, e.link);
       else if (key == "description")
-        e.description = string(m);
+        string(m, e.description);
       else if (key == "summary")
-        e.summary = string(m);
+        string(m, e.summary);
       else if (key == "published")
         e.published = published(m);
       else if (key == "duration_ms")
@@ -299,23 +323,26 @@ class ModelReader : public JsonCursor {
       else if (key == "enclosure")
         enclosure(m, e.enclosure);
       else if (key == "image")
-        e.image = string(m);
+        string(m, e.image);
       else if (key == "season")
         e.season = integer(m);
       else if (key == "number")
         e.number = number(m);
       else if (key == "episode_type")
-        e.episode_type = string(m);
+        string(m, e.episode_type);
       else if (key == "explicit")
         e.explicit_content = boolean(m);
       else if (key == "persons")
-        list(m, e.persons, [&](od::value& x, Person& p) { person(x, p); });
+        episode_list(m, e.persons, stale_.persons, [&](od::value& x, Person& p) { person(x, p); });
       else if (key == "chapters")
-        list(m, e.chapters, [&](od::value& x, Chapter& c) { chapter(x, c); });
-      else if (key == "chapters_link")
-        file_link(m, e.chapters_link.emplace());
-      else if (key == "transcript_links")
-        list(m, e.transcript_links, [&](od::value& x, FileLink& l) { file_link(x, l); });
+        episode_list(m, e.chapters, stale_.chapters,
+                     [&](od::value& x, Chapter& c) { chapter(x, c); });
+      else if (key == "chapters_link") {
+        e.chapters_link = take_spare(spares_.file_links);
+        file_link(m, *e.chapters_link);
+      } else if (key == "transcript_links")
+        episode_list(m, e.transcript_links, stale_.transcript_links,
+                     [&](od::value& x, FileLink& l) { file_link(x, l); });
       else if (key == "notes")
         list(m, e.notes, [&](od::value& x, NoteLink& n) { note(x, n); });
       else if (key == "sponsors")
@@ -327,9 +354,9 @@ class ModelReader : public JsonCursor {
       else if (key == "location")
         location_of(m, e.location);
       else if (key == "license")
-        e.license = string(m);
+        string(m, e.license);
       else if (key == "license_url")
-        e.license_url = string(m);
+        string(m, e.license_url);
       else if (key == "provenance")
         list(m, e.provenance, [&](od::value& x, auto& p) { provenance(x, p); });
       else if (key == "ext")
@@ -345,7 +372,7 @@ class ModelReader : public JsonCursor {
   void category(od::value& v, Category& c) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "text")
-        c.text = string(m);
+        string(m, c.text);
       else if (key == "subcategories")
         strings(m, c.subcategories);
       else
@@ -357,9 +384,9 @@ class ModelReader : public JsonCursor {
   void funding(od::value& v, Funding& f) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "url")
-        f.url = string(m);
+        string(m, f.url);
       else if (key == "text")
-        f.text = string(m);
+        string(m, f.text);
       else
         return false;
       return true;
@@ -369,47 +396,47 @@ class ModelReader : public JsonCursor {
   void read_show(od::value& v, Show& s) {
     members(v, [&](std::string_view key, od::value& m) {
       if (key == "title")
-        s.title = string(m);
+        string(m, s.title);
       else if (key == "link")
-        s.link = string(m);
+        string(m, s.link);
       else if (key == "description")
-        s.description = string(m);
+        string(m, s.description);
       else if (key == "language")
-        s.language = string(m);
+        string(m, s.language);
       else if (key == "author")
-        s.author = string(m);
+        string(m, s.author);
       else if (key == "owner_name")
-        s.owner_name = string(m);
+        string(m, s.owner_name);
       else if (key == "owner_email")
-        s.owner_email = string(m);
+        string(m, s.owner_email);
       else if (key == "image")
-        s.image = string(m);
+        string(m, s.image);
       else if (key == "categories")
         list(m, s.categories, [&](od::value& x, Category& c) { category(x, c); });
       else if (key == "explicit")
         s.explicit_content = boolean(m);
       else if (key == "type")
-        s.type = string(m);
+        string(m, s.type);
       else if (key == "copyright")
-        s.copyright = string(m);
+        string(m, s.copyright);
       else if (key == "feed_url")
-        s.feed_url = string(m);
+        string(m, s.feed_url);
       else if (key == "podcast_guid")
-        s.podcast_guid = string(m);
+        string(m, s.podcast_guid);
       else if (key == "locked")
         s.locked = boolean(m);
       else if (key == "locked_owner")
-        s.locked_owner = string(m);
+        string(m, s.locked_owner);
       else if (key == "funding")
         list(m, s.funding, [&](od::value& x, Funding& f) { funding(x, f); });
       else if (key == "persons")
         list(m, s.persons, [&](od::value& x, Person& p) { person(x, p); });
       else if (key == "medium")
-        s.medium = string(m);
+        string(m, s.medium);
       else if (key == "license")
-        s.license = string(m);
+        string(m, s.license);
       else if (key == "license_url")
-        s.license_url = string(m);
+        string(m, s.license_url);
       else if (key == "keywords")
         strings(m, s.keywords);
       else if (key == "ext")
@@ -423,6 +450,11 @@ class ModelReader : public JsonCursor {
   }
 
   bool strict_;
+  Spares spares_;  // parts of episodes read before, for reread_episode
+  // Which lists of the episode being reread still hold the elements of the one before.
+  struct StaleLists {
+    bool persons = false, chapters = false, transcript_links = false;
+  } stale_;
   bool marked_ = false;  // the "castkit" marker was there
   std::string hint_;     // which format the document looks like instead, for the error
   // Unknown top-level keys, reported once the marker proved the input is castkit JSON.

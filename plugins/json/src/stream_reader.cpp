@@ -146,21 +146,22 @@ void read_model_into(std::string_view bytes, const std::string& name, ModelSink&
   for (const Diagnostic& d : before_list) warn(d);
   sink.show(show);
 
+  // The episodes, one at a time, each read into the storage of the one before it.
   ModelReader episode_reader(name, options, warn);
   episode_reader.defer_syntax_errors();
   episode_reader.push_key("show");
   episode_reader.push_key("episodes");
+  Episode episode;
   std::size_t pos = skim::skip_whitespace(text, open + 1);
   std::size_t index = 0, reported = 0;
   if (pos < text.size() && text[pos] != ']') {
     while (true) {
       const std::size_t end = skim::skip_value(text, pos);
       if (end == npos || end == pos) fail_late("an episode does not end");
-      Episode episode;
       episode_reader.push_index(index++);
       try {
         episode_reader.parse_piece(text, options.readable_padding, pos, end);
-        episode_reader.read_episode(episode);
+        episode_reader.reread_episode(episode);
       } catch (const JsonCursor::SyntaxError&) {
         fail_late("malformed episode");
       }

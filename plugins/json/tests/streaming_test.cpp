@@ -166,6 +166,35 @@ TEST_CASE("generated shows stream episode by episode, indented and on one line")
   }
 }
 
+TEST_CASE("an episode read into the storage of the one before keeps nothing of it") {
+  // Full episodes, empty ones and ones with shorter or longer lists, in an order that has each
+  // follow each; a repeated list key appends, as in the whole-document reader.
+  const std::string full = R"({"guid":"g1","title":"a long title that needs heap storage",
+    "enclosure":{"url":"https://example.com/a-long-enclosure-url.mp3","type":"audio/mpeg","length":9},
+    "chapters_link":{"url":"https://example.com/chapters-of-the-first-one.json","type":"application/json"},
+    "persons":[{"name":"A person with a long name","role":"host","img":"https://example.com/p.jpg"},
+               {"name":"B","group":"writing","href":"https://example.com/b"}],
+    "chapters":[{"start_ms":0,"title":"chapter one with a long title","url":"https://example.com/1",
+                 "img":"https://example.com/1.jpg","toc":false,"location":{"name":"Somewhere"},
+                 "ext":{"x":1}},
+                {"start_ms":5,"end_ms":9,"title":"two"},{"start_ms":10,"title":"three"}],
+    "transcript_links":[{"url":"https://example.com/t.vtt","type":"text/vtt","rel":"captions"}],
+    "notes":[{"title":"n","url":"https://example.com/n"}],"keywords":["k1","k2"],"ext":{"y":2}})";
+  const std::string shorter = R"({"title":"s","chapters":[{"start_ms":1}],"persons":[]})";
+  const std::string repeated =
+      R"({"chapters":[{"start_ms":1,"title":"r1"}],"chapters":[{"start_ms":2,"title":"r2"}]})";
+  const std::string longer = R"({"chapters":[{"start_ms":1},{"start_ms":2},{"start_ms":3},
+    {"start_ms":4,"title":"four"}],"enclosure":{"url":"u"}})";
+  const std::vector<std::string> shapes{full,   "{}", full,   shorter, full, repeated,
+                                        longer, full, longer, shorter, "{}"};
+  std::string list;
+  for (const std::string& shape : shapes) list += (list.empty() ? "" : ",\n") + shape;
+  const std::string text = R"({"castkit":"1","show":{"title":"t","episodes":[)" + list + "]}}";
+  check_same_model(text);
+  CHECK(read_streaming(text).model.episodes.size() == shapes.size());
+  check_same_model(text, {.strict = true});
+}
+
 TEST_CASE("the input is parsed in place when zeros may be read after it") {
   const std::string text = to_json(many_episodes(5));
   std::string padded = text + std::string(kPadding, '\0');
