@@ -94,19 +94,6 @@ const char* JsonCursor::current() {
   return nullptr;
 }
 
-std::string JsonCursor::path_text() const {
-  std::string out;
-  for (const auto& step : path_) {
-    if (step.key.data()) {
-      if (!out.empty()) out += '.';
-      out += step.key;
-    } else {
-      out += '[' + std::to_string(step.index) + ']';
-    }
-  }
-  return out;
-}
-
 Diagnostic JsonCursor::diagnostic_at(const char* where, Severity severity,
                                      std::string message) const {
   Diagnostic d{severity, name_, 0, 0, {}};
@@ -115,7 +102,7 @@ Diagnostic JsonCursor::diagnostic_at(const char* where, Severity severity,
     d.line = pos.line;
     d.column = pos.column;
   }
-  const std::string path = path_text();
+  const std::string path = path_.text();
   d.message = path.empty() ? std::move(message) : path + ": " + message;
   return d;
 }

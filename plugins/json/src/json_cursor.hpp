@@ -13,6 +13,7 @@
 #include "castkit/model.hpp"
 #include "model_reader.hpp"
 #include "model_recycling.hpp"
+#include "path_stack.hpp"
 
 namespace castkit::json {
 
@@ -50,11 +51,11 @@ class JsonCursor {
   struct SyntaxError {};
 
   /// The path of the values read next starts with `key` (a string that outlives the cursor).
-  void push_key(std::string_view key) { path_.push_back({key}); }
+  void push_key(std::string_view key) { path_.push({key}); }
   /// The path of the values read next starts with element `index`.
-  void push_index(std::size_t index) { path_.push_back({std::string_view(), index}); }
+  void push_index(std::size_t index) { path_.push({std::string_view(), index}); }
   /// Drops the path's last step.
-  void pop_path() { path_.pop_back(); }
+  void pop_path() { path_.pop(); }
 
   /// The root value of a document started with parse_piece(); read it, then call end_piece().
   od::value piece_root();
@@ -178,17 +179,11 @@ class JsonCursor {
       const char* key_at = field.key().raw() - 1;  // the key's opening quote
       std::string_view key = plain_key(key_at + 1);
       if (!key.data()) check(field.unescaped_key().get(key), key_at);
-      path_.push_back({key});
+      path_.push({key});
       fn(key, field.value(), key_at);
-      path_.pop_back();
+      path_.pop();
     }
   }
-
-  /// One step of the path to the current value: a key, or an index when key has no data.
-  struct Step {
-    std::string_view key;
-    std::size_t index = 0;
-  };
 
   /// Calls reserve(count) when `count_first` (and reserve is not nullptr), then fn(element) for
   /// each element of the array v.
@@ -209,9 +204,9 @@ class JsonCursor {
     for (auto result : array) {
       od::value element;
       check(std::move(result).get(element), nullptr);
-      path_.push_back({std::string_view(), index++});
+      path_.push({std::string_view(), index++});
       fn(element);
-      path_.pop_back();
+      path_.pop();
     }
   }
 
@@ -226,7 +221,6 @@ class JsonCursor {
   std::int64_t integer_with_error(od::value& v);
   static const char* type_name(od::json_type type);
   const char* current();
-  std::string path_text() const;
   [[noreturn]] void fail_parse(simdjson::error_code error, const char* where);
   void check(simdjson::error_code error, const char* where) {
     if (error) fail_parse(error, where);
@@ -252,7 +246,7 @@ class JsonCursor {
   od::document doc_;
   bool iterating_ = false;  // doc_ is valid (stage 1 succeeded)
   bool defer_syntax_errors_ = false;
-  std::vector<Step> path_;
+  PathStack path_;
 };
 
 }  // namespace castkit::json

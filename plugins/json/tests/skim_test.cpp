@@ -51,11 +51,36 @@ TEST_CASE("skip_value finds the end of random values, long and short") {
     while (!value.empty() && value.back() == '\n') value.pop_back();
     const std::string text = value + ", [1]]";
     INFO(value);
-    REQUIRE(skim::skip_value(text, 0) == value.size());
-    REQUIRE(skim::skip_value(value.substr(0, value.size() - 1), 0) == skim::npos);
+    for (const auto kernel : {skim::Kernel::best, skim::Kernel::baseline}) {
+      REQUIRE(skim::skip_value(text, 0, kernel) == value.size());
+      REQUIRE(skim::skip_value(value.substr(0, value.size() - 1), 0, kernel) == skim::npos);
+    }
   }
   CHECK(skim::skip_value(R"("a\\")", 0) == 5);
   CHECK(skim::skip_value(R"("a\")", 0) == skim::npos);
   CHECK(skim::skip_value("123, 4", 0) == 3);
   CHECK(skim::skip_value("", 0) == skim::npos);
+}
+
+TEST_CASE("both kernels agree on deep nesting, long strings and escapes across blocks") {
+  // Containers that close many blocks after they open (the bracket-count skip), strings that
+  // span blocks, and runs of backslashes ending at every position of a 64-byte block.
+  std::vector<std::string> values;
+  values.push_back(std::string(500, '[') + std::string(500, ']'));
+  values.push_back("[" + std::string(300, '{') + "\"x\":1" + std::string(300, '}') + "]");
+  values.push_back(R"({"s":")" + std::string(1000, 'x') + R"(]}}"})");
+  for (std::size_t run = 1; run <= 5; ++run)
+    for (std::size_t at = 0; at < 70; ++at)
+      values.push_back("[\"" + std::string(at, 'a') + std::string(run, '\\') +
+                       (run % 2 ? "\"" : "") + "]\"]");
+  for (const std::string& value : values) {
+    INFO(value);
+    // Followed by more values, so that the value ends inside a full block, at every offset.
+    for (std::size_t pad = 0; pad < 64; ++pad) {
+      const std::string text =
+          value + "," + std::string(pad, ' ') + "{\"k\":[[1]]}, [] " + std::string(128, ']');
+      CHECK(skim::skip_value(text, 0, skim::Kernel::best) == value.size());
+      CHECK(skim::skip_value(text, 0, skim::Kernel::baseline) == value.size());
+    }
+  }
 }
