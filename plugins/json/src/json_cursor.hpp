@@ -121,9 +121,11 @@ class JsonCursor {
   /// unknown (a warning, or an error when strict; the value is still read).
   template <class Fn>
   void members(od::value& v, Fn&& fn) {
-    expect(v, od::json_type::object, "an object");
     od::object object;
-    check(v.get_object().get(object), location(v));
+    if (const auto error = v.get_object().get(object)) {  // a wrong type leaves v unread
+      if (error == simdjson::INCORRECT_TYPE) expect(v, od::json_type::object, "an object");
+      check(error, location(v));
+    }
     each_field(object, [&](std::string_view key, od::value& value, const char* key_at) {
       if (!fn(key, value)) unknown(key_at, value);
     });
@@ -189,9 +191,11 @@ class JsonCursor {
   /// each element of the array v.
   template <class Fn, class Reserve>
   void elements(od::value& v, Fn&& fn, Reserve&& reserve, bool count_first) {
-    expect(v, od::json_type::array, "an array");
     od::array array;
-    check(v.get_array().get(array), location(v));
+    if (const auto error = v.get_array().get(array)) {  // a wrong type leaves v unread
+      if (error == simdjson::INCORRECT_TYPE) expect(v, od::json_type::array, "an array");
+      check(error, location(v));
+    }
     // Counting skips over the elements without parsing them (a malformed array fails below).
     // Only the model's own lists count: they are shallow, while extension values may nest deep
     // and counting at every level would cost the square of the depth.

@@ -93,10 +93,10 @@ class ModelReader : public JsonCursor {
     const auto type = type_of(v);
     if (type == od::json_type::number) return integer(v);
     const char* where = location(v);
-    const std::string text = string(v);
-    if (const auto ms = parse_iso8601(text)) return *ms;
-    fail_at(where,
-            "expected an ISO 8601 time such as \"2021-06-01T12:30:00Z\", found \"" + text + "\"");
+    string(v, scratch_);
+    if (const auto ms = parse_iso8601(scratch_)) return *ms;
+    fail_at(where, "expected an ISO 8601 time such as \"2021-06-01T12:30:00Z\", found \"" +
+                       scratch_ + "\"");
   }
 
   // ----- model structs -----
@@ -450,7 +450,8 @@ class ModelReader : public JsonCursor {
   }
 
   bool strict_;
-  Spares spares_;  // parts of episodes read before, for reread_episode
+  Spares spares_;        // parts of episodes read before, for reread_episode
+  std::string scratch_;  // a string read only to be parsed
   // Which lists of the episode being reread still hold the elements of the one before.
   struct StaleLists {
     bool persons = false, chapters = false, transcript_links = false;
