@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "castkit/feed/npt_time.hpp"
 
@@ -227,10 +228,10 @@ std::optional<std::int64_t> parse_feed_date(std::string_view text) {
   return to_epoch(*year, *month, *day, hour, minute, second, 0, *zone);
 }
 
-void append_rfc2822(std::string& out, std::int64_t epoch_ms) {
-  static constexpr const char* weekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-  static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+void append_rfc2822(feed::AppendBuffer& out, std::int64_t epoch_ms) {
+  static constexpr char weekdays[][4] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+  static constexpr char months[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   std::int64_t seconds = epoch_ms >= 0 ? epoch_ms / 1000 : (epoch_ms - 999) / 1000;
   std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   std::int64_t of_day = seconds - days * 86400;
@@ -245,26 +246,34 @@ void append_rfc2822(std::string& out, std::int64_t epoch_ms) {
   const unsigned day = doy - (153 * mp + 2) / 5 + 1;
   const unsigned month = mp < 10 ? mp + 3 : mp - 9;
   year += month <= 2;
-  auto two = [&](std::int64_t v) {
-    out += static_cast<char>('0' + v / 10);
-    out += static_cast<char>('0' + v % 10);
+  // "Www, DD Mmm " + a year of up to 20 characters + " HH:MM:SS +0000"
+  constexpr std::size_t most_chars = 12 + 20 + 15;
+  char* at = out.room(most_chars);
+  auto three = [&](const char* name) {
+    at[0] = name[0], at[1] = name[1], at[2] = name[2];
+    at += 3;
   };
-  out += weekdays[((days % 7) + 7) % 7];
-  out += ", ";
+  auto two = [&](std::int64_t v) {
+    at[0] = static_cast<char>('0' + v / 10);
+    at[1] = static_cast<char>('0' + v % 10);
+    at += 2;
+  };
+  three(weekdays[((days % 7) + 7) % 7]);
+  *at++ = ',', *at++ = ' ';
   two(day);
-  out += ' ';
-  out += months[month - 1];
-  out += ' ';
-  char buffer[24];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, year);
-  out.append(buffer, end);
-  out += ' ';
+  *at++ = ' ';
+  three(months[month - 1]);
+  *at++ = ' ';
+  at = std::to_chars(at, at + 20, year).ptr;
+  *at++ = ' ';
   two(of_day / 3600);
-  out += ':';
+  *at++ = ':';
   two(of_day / 60 % 60);
-  out += ':';
+  *at++ = ':';
   two(of_day % 60);
-  out += " +0000";
+  constexpr std::string_view zone = " +0000";
+  std::memcpy(at, zone.data(), zone.size());
+  out.advance(at + zone.size());
 }
 
 std::optional<Millis> parse_duration(std::string_view text) {
@@ -315,10 +324,15 @@ std::optional<double> parse_decimal(std::string_view text) {
   return value;
 }
 
-void append_decimal(std::string& out, double value) {
-  char buffer[32];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, end);
+void append_decimal(feed::AppendBuffer& out, double value) {
+  constexpr std::size_t most_chars = 32;
+  char* at = out.room(most_chars);
+  // Whole numbers below 10^5 as integers: the same digits as the shortest form, without its
+  // search (from 10^5 on the shortest form can be "1e+05").
+  if (!std::signbit(value) && value < 1e5 && value == static_cast<double>(static_cast<int>(value)))
+    out.advance(std::to_chars(at, at + most_chars, static_cast<int>(value)).ptr);
+  else
+    out.advance(std::to_chars(at, at + most_chars, value).ptr);
 }
 
 }  // namespace castkit::rss

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "castkit/feed/append_buffer.hpp"
 #include "castkit/model.hpp"
 
 namespace castkit::rss {
@@ -18,7 +19,7 @@ namespace castkit::rss {
 std::optional<std::int64_t> parse_feed_date(std::string_view text);
 
 /// Appends an RFC 2822 date in UTC: "Fri, 09 Oct 2020 04:30:38 +0000".
-void append_rfc2822(std::string& out, std::int64_t epoch_ms);
+void append_rfc2822(feed::AppendBuffer& out, std::int64_t epoch_ms);
 
 /// Parses itunes:duration: seconds ("3723", "3723.5"), MM:SS or HH:MM:SS.
 std::optional<Millis> parse_duration(std::string_view text);
@@ -36,7 +37,7 @@ std::optional<std::uint64_t> parse_unsigned(std::string_view text);
 std::optional<double> parse_decimal(std::string_view text);
 
 /// Appends a decimal number without needless digits (3 -> "3", 3.5 -> "3.5").
-void append_decimal(std::string& out, double value);
+void append_decimal(feed::AppendBuffer& out, double value);
 
 /// `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);

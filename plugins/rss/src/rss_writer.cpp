@@ -6,6 +6,7 @@
 #include <cmath>
 #include <initializer_list>
 
+#include "castkit/feed/append_buffer.hpp"
 #include "castkit/feed/npt_time.hpp"
 #include "castkit/feed/seconds.hpp"
 #include "castkit/feed/xml_escape.hpp"
@@ -78,37 +79,37 @@ struct AttributeStart {
 /// Appends tags at a fixed indentation (levels 0 to 4); the only place that writes markup.
 class TagWriter {
  public:
-  explicit TagWriter(std::string& out) : out_(out) {}
+  explicit TagWriter(feed::AppendBuffer& out) : out_(out) {}
 
   /// A new line indented for nesting `level`.
-  void indent(int level) { out_ += line_starts[level]; }
+  void indent(int level) { out_.put(line_starts[level]); }
 
   /// `<name attrs...>` (attributes follow with attribute(); close with end_open()).
   template <int level, Name name>
   void open() {
-    out_ += Tag<level, name>::open;
+    out_.put(Tag<level, name>::open);
   }
   /// ` name="value"`, the value escaped.
   template <Name name>
   void attribute(std::string_view value) {
-    out_ += AttributeStart<name>::text;
+    out_.put(AttributeStart<name>::text);
     append_xml_attribute(out_, value);
-    out_ += '"';
+    out_.put('"');
   }
   /// ` name="value"` for a value known to need no escaping (a number, a fixed word).
   template <Name name>
   void plain_attribute(std::string_view value) {
-    out_ += AttributeStart<name>::text;
-    out_ += value;
-    out_ += '"';
+    out_.put(AttributeStart<name>::text);
+    out_.put(value);
+    out_.put('"');
   }
   /// ` name="value"` with a name known only when writing (kept from an imported feed).
   void named_attribute(std::string_view name, std::string_view value) {
-    out_ += ' ';
-    out_ += name;
-    out_ += "=\"";
+    out_.put(' ');
+    out_.put(name);
+    out_.put("=\"");
     append_xml_attribute(out_, value);
-    out_ += '"';
+    out_.put('"');
   }
   /// Attributes kept from an imported feed (an object of strings).
   void extra_attributes(const Value* extra) {
@@ -116,36 +117,37 @@ class TagWriter {
     for (const auto& [name, value] : extra->members)
       if (value.kind == Value::Kind::string) named_attribute(name, value.string);
   }
-  void end_open() { out_ += '>'; }
-  void end_empty() { out_ += "/>"; }
+  void end_open() { out_.put('>'); }
+  void end_empty() { out_.put("/>"); }
   /// `</name>` on a new line.
   template <int level, Name name>
   void close() {
-    out_ += Tag<level, name>::close;
+    out_.put(Tag<level, name>::close);
   }
   /// `</name>` right after the content.
   template <Name name>
   void end() {
-    out_ += Tag<0, name>::end;
+    out_.put(Tag<0, name>::end);
   }
   /// `<name>text</name>` on its own line.
   template <int level, Name name>
   void text_element(std::string_view text) {
-    out_ += Tag<level, name>::start;
+    out_.put(Tag<level, name>::start);
     append_xml_text(out_, text);
-    out_ += Tag<level, name>::end;
+    out_.put(Tag<level, name>::end);
   }
   /// `<name>number</name>` on its own line.
   template <int level, Name name>
   void number_element(std::int64_t number) {
-    out_ += Tag<level, name>::start;
+    out_.put(Tag<level, name>::start);
     append_number(number);
-    out_ += Tag<level, name>::end;
+    out_.put(Tag<level, name>::end);
   }
   /// A number as text content.
   void append_number(std::int64_t number) {
-    char digits[24];
-    out_.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+    constexpr std::size_t most_digits = 20;
+    char* at = out_.room(most_digits);
+    out_.advance(std::to_chars(at, at + most_digits, number).ptr);
   }
   /// `<name>text</name>` only when text is not empty.
   template <int level, Name name>
@@ -155,17 +157,17 @@ class TagWriter {
   /// `<name><![CDATA[text]]></name>` on its own line.
   template <int level, Name name>
   void cdata_element(std::string_view text) {
-    out_ += Tag<level, name>::start;
+    out_.put(Tag<level, name>::start);
     append_cdata(out_, text);
-    out_ += Tag<level, name>::end;
+    out_.put(Tag<level, name>::end);
   }
   /// Text content after end_open().
   void text(std::string_view text) { append_xml_text(out_, text); }
-  void raw(std::string_view markup) { out_ += markup; }
-  std::string& out() { return out_; }
+  void raw(std::string_view markup) { out_.put(markup); }
+  feed::AppendBuffer& out() { return out_; }
 
  private:
-  std::string& out_;
+  feed::AppendBuffer& out_;
 };
 
 const Value* find_ext(const Extensions& ext, std::string_view key) {
@@ -347,7 +349,7 @@ void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>
 }
 
 void write_item(TagWriter& w, const Episode& episode, const WriteOptions& options) {
-  std::string& out = w.out();
+  feed::AppendBuffer& out = w.out();
   w.open<2, "item">();
   w.end_open();
   w.text_element<3, "title">(episode.title);
@@ -469,8 +471,9 @@ std::size_t estimated_size(const Show& show) {
 
 std::vector<std::string> write_feed_head(const Show& show, std::string& out) {
   std::vector<std::string> warnings;
-  TagWriter w(out);
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"";
+  feed::AppendBuffer buffer(out, 4096 + show.description.size());
+  TagWriter w(buffer);
+  buffer.put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"");
   w.attribute<"xmlns:itunes">(itunes_uri);
   w.attribute<"xmlns:podcast">(podcast_uri);
   w.attribute<"xmlns:content">(content_uri);
@@ -480,7 +483,7 @@ std::vector<std::string> write_feed_head(const Show& show, std::string& out) {
       namespaces && namespaces->kind == Value::Kind::object)
     for (const auto& [prefix, uri] : namespaces->members)
       if (uri.kind == Value::Kind::string) w.named_attribute("xmlns:" + prefix, uri.string);
-  out += ">";
+  buffer.put('>');
   w.open<1, "channel">();
   w.end_open();
   write_channel_head(w, show, warnings);
@@ -488,14 +491,16 @@ std::vector<std::string> write_feed_head(const Show& show, std::string& out) {
 }
 
 void write_feed_item(const Episode& episode, std::string& out, const WriteOptions& options) {
-  TagWriter w(out);
+  feed::AppendBuffer buffer(out);
+  TagWriter w(buffer);
   write_item(w, episode, options);
 }
 
 void write_feed_tail(std::string& out) {
-  TagWriter w(out);
+  feed::AppendBuffer buffer(out);
+  TagWriter w(buffer);
   w.close<1, "channel">();
-  out += "\n</rss>\n";
+  buffer.put("\n</rss>\n");
 }
 
 std::vector<std::string> write_rss(const Show& show, std::string& out,

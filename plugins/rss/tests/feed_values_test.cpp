@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <charconv>
+
 #include "feed_values.hpp"
 
 using namespace castkit::rss;
@@ -7,8 +9,24 @@ using namespace castkit::rss;
 namespace {
 std::string rfc2822(std::int64_t ms) {
   std::string out;
-  append_rfc2822(out, ms);
+  {
+    castkit::feed::AppendBuffer buffer(out);
+    append_rfc2822(buffer, ms);
+  }
   return out;
+}
+std::string decimal(double value) {
+  std::string out;
+  {
+    castkit::feed::AppendBuffer buffer(out);
+    append_decimal(buffer, value);
+  }
+  return out;
+}
+/// What std::to_chars writes for `value` in its shortest form.
+std::string shortest(double value) {
+  char digits[32];
+  return std::string(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
 }  // namespace
 
@@ -38,6 +56,16 @@ TEST_CASE("RFC 2822 output") {
   CHECK(rfc2822(951782400000) == "Tue, 29 Feb 2000 00:00:00 +0000");
   for (std::int64_t ms : {0LL, 951782400000LL, 1602217838000LL, 4102444799000LL})
     CHECK(parse_feed_date(rfc2822(ms)) == ms);
+}
+
+TEST_CASE("decimal numbers in their shortest form, whole ones too") {
+  for (int i = 0; i <= 200000; ++i) REQUIRE(decimal(i) == shortest(i));
+  CHECK(decimal(100000) == "1e+05");
+  CHECK(decimal(3.5) == "3.5");
+  CHECK(decimal(-0.0) == "-0");
+  CHECK(decimal(-2) == "-2");
+  CHECK(decimal(99999.5) == "99999.5");
+  CHECK(decimal(1e300) == "1e+300");
 }
 
 TEST_CASE("durations as seconds, MM:SS and HH:MM:SS") {

@@ -6,23 +6,33 @@
 
 namespace castkit::feed {
 
-void append_seconds(std::string& out, Millis ms) {
+namespace {
+/// The longest append_seconds text: sign, 19 digits, point and 3 digits.
+constexpr std::size_t most_seconds_chars = 1 + 20 + 4;
+}  // namespace
+
+void append_seconds(AppendBuffer& out, Millis ms) {
+  char* at = out.room(most_seconds_chars);
   if (ms < 0) {
-    out += '-';
+    *at++ = '-';
     ms = -ms;
   }
-  char buffer[24];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, ms / 1000);
-  out.append(buffer, end);
+  at = std::to_chars(at, at + 20, ms / 1000).ptr;
   if (Millis fraction = ms % 1000) {
-    char digits[4] = {static_cast<char>('0' + fraction / 100),
+    char digits[3] = {static_cast<char>('0' + fraction / 100),
                       static_cast<char>('0' + fraction / 10 % 10),
-                      static_cast<char>('0' + fraction % 10), 0};
+                      static_cast<char>('0' + fraction % 10)};
     std::size_t length = 3;
     while (digits[length - 1] == '0') --length;
-    out += '.';
-    out.append(digits, length);
+    *at++ = '.';
+    for (std::size_t i = 0; i < length; ++i) *at++ = digits[i];
   }
+  out.advance(at);
+}
+
+void append_seconds(std::string& out, Millis ms) {
+  AppendBuffer buffer(out, most_seconds_chars);
+  append_seconds(buffer, ms);
 }
 
 std::optional<Millis> parse_seconds(std::string_view text) {

@@ -1,10 +1,9 @@
-// Well-formed XML text whatever the input: one pass over the bytes, runs of plain bytes copied
-// in bulk.
+// Well-formed XML text whatever the input: one pass over the bytes, 16 at a time, runs of plain
+// bytes copied in bulk.
 #include "castkit/feed/xml_escape.hpp"
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -28,12 +27,34 @@ constexpr ByteTable make_table(std::string_view specials, bool controls_special)
   return table;
 }
 
-constexpr ByteTable text_table = make_table("&<>\r", false);
-constexpr ByteTable attribute_table = make_table("&<>\"", true);
-constexpr ByteTable cdata_table = make_table("]\r", false);
+/// How one output context treats the bytes: the table, and the same classes for the 16-byte scan
+/// (the printable ASCII characters it escapes; whether tab and line feed pass as they are).
+struct Context {
+  ByteTable table;
+  char printable_specials[4];
+  std::size_t printable_special_count;
+  bool tab_and_newline_plain;
+};
+
+/// A context escaping `printable_specials` (at most 4) and the controls (tab and line feed too
+/// when `controls_special`).
+constexpr Context make_context(std::string_view printable_specials, bool controls_special) {
+  Context context{make_table(printable_specials, controls_special),
+                  {},
+                  printable_specials.size(),
+                  !controls_special};
+  for (std::size_t i = 0; i < printable_specials.size(); ++i)
+    context.printable_specials[i] = printable_specials[i];
+  return context;
+}
+
+constexpr Context text_context = make_context("&<>", false);
+constexpr Context attribute_context = make_context("&<>\"", true);
+constexpr Context cdata_context = make_context("]", false);
+constexpr Context controls_context = make_context("", false);
 
 /// The length of the valid UTF-8 sequence XML allows at `p`, or 0.
-std::size_t xml_utf8_length(const unsigned char* p, const unsigned char* end) {
+inline std::size_t xml_utf8_length(const unsigned char* p, const unsigned char* end) {
   unsigned char c = p[0];
   std::size_t len;
   char32_t cp;
@@ -58,111 +79,104 @@ std::size_t xml_utf8_length(const unsigned char* p, const unsigned char* end) {
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 
-/// The printable ASCII characters a context escapes (controls and non-ASCII bytes always need a
-/// look), for the 16-byte scan.
-struct Specials {
-  char first = 0, second = 0, third = 0, fourth = 0;
-};
-
 #if defined(__SSE2__)
-/// The bits of the bytes in `bytes` that may need attention.
-inline unsigned attention_mask(__m128i bytes, const Specials& specials) {
-  const __m128i space = _mm_set1_epi8(0x20);
+/// The bits of the bytes at `p` (16 of them) that `context` does not pass as they are: controls
+/// (tab and line feed only where they are not plain), non-ASCII bytes and its specials.
+template <const Context& context>
+inline unsigned attention_mask(const unsigned char* p) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // Signed compare: bytes below 0x20 and bytes from 0x80 up are both "less than" 0x20.
-  __m128i hit = _mm_cmplt_epi8(bytes, space);
-  hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.first)),
-                                       _mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.second))));
-  hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.third)),
-                                       _mm_cmpeq_epi8(bytes, _mm_set1_epi8(specials.fourth))));
+  __m128i hit = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20));
+  if constexpr (context.tab_and_newline_plain)
+    hit = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\t')),
+                                        _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))),
+                           hit);
+  for (std::size_t i = 0; i < context.printable_special_count; ++i)
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(context.printable_specials[i])));
   return static_cast<unsigned>(_mm_movemask_epi8(hit));
 }
 #endif
 
-/// The first byte in [p, end) that may need attention (a control, a non-ASCII byte or one of
-/// `specials`), or `end`. Scans 16 bytes per step with SSE2 (the x86-64 baseline); the last
-/// partial block is scanned as a copy padded with spaces, so short strings need one step.
-const unsigned char* skip_plain(const unsigned char* p, const unsigned char* end,
-                                const Specials& specials) {
+/// The first byte in [p, end) that is not plain in `context`, or `end`; `begin` is where the
+/// text starts. Text of 16 bytes or more is scanned 16 bytes per step with SSE2 (the x86-64
+/// baseline), the last step reading the text's last 16 bytes (overlapping bytes already seen);
+/// shorter text byte by byte.
+template <const Context& context>
+inline const unsigned char* skip_plain(const unsigned char* begin, const unsigned char* p,
+                                       const unsigned char* end) {
 #if defined(__SSE2__)
-  while (end - p >= 16) {
-    unsigned mask = attention_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), specials);
-    if (mask != 0) return p + __builtin_ctz(mask);
-    p += 16;
+  if (end - begin >= 16) {
+    for (; end - p > 16; p += 16)
+      if (unsigned mask = attention_mask<context>(p)) return p + __builtin_ctz(mask);
+    const unsigned char* last = end - 16;
+    unsigned mask = attention_mask<context>(last) >> (p - last);  // bytes before p: seen
+    return mask != 0 ? p + __builtin_ctz(mask) : end;
   }
-  if (p == end) return end;
-  alignas(16) unsigned char block[16];
-  std::memset(block, ' ', sizeof block);
-  std::memcpy(block, p, static_cast<std::size_t>(end - p));
-  unsigned mask = attention_mask(_mm_load_si128(reinterpret_cast<const __m128i*>(block)), specials);
-  return mask != 0 ? p + __builtin_ctz(mask) : end;
-#else
-  (void)specials;
-  return p;
 #endif
+  while (p < end && context.table[*p] == plain) ++p;
+  return p;
 }
 
-/// Copies `text` to `out`, calling `replace(out, p)` for each special byte (which returns how
-/// many bytes it consumed) and fixing bad UTF-8.
-template <typename Replace>
-void escape(std::string& out, std::string_view text, const ByteTable& table,
-            const Specials& specials, Replace replace) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
+/// Copies `text` to `out`, calling `replace(out, p, end)` for each special byte (which returns
+/// how many bytes it consumed) and fixing bad UTF-8.
+template <const Context& context, typename Replace>
+void escape(AppendBuffer& out, std::string_view text, Replace replace) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = begin + text.size();
+  const auto* p = begin;
   const auto* run = p;
-  auto flush = [&] { out.append(reinterpret_cast<const char*>(run), p - run); };
-  while (p < end) {
-    p = skip_plain(p, end, specials);
-    if (p >= end) break;
-    Need need = table[*p];
-    if (need == plain) {
-      ++p;
-    } else if (need == multibyte) {
-      std::size_t len = xml_utf8_length(p, end);
-      if (len) {
+  auto flush = [&] {
+    out.put(
+        std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)));
+  };
+  while ((p = skip_plain<context>(begin, p, end)) != end) {
+    if (context.table[*p] == multibyte) {
+      if (std::size_t len = xml_utf8_length(p, end)) {
         p += len;
+        continue;
+      }
+      flush();
+      // An invalid sequence or a forbidden non-character: U+FFFE/U+FFFF are dropped, other
+      // invalid bytes become U+FFFD one byte at a time.
+      bool noncharacter = end - p >= 3 && p[0] == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE;
+      if (noncharacter) {
+        p += 3;
       } else {
-        flush();
-        // An invalid sequence or a forbidden non-character: U+FFFE/U+FFFF are dropped, other
-        // invalid bytes become U+FFFD one byte at a time.
-        bool noncharacter = end - p >= 3 && p[0] == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE;
-        if (noncharacter)
-          p += 3;
-        else
-          out += replacement_character, ++p;
-        run = p;
+        out.put(replacement_character);
+        ++p;
       }
     } else {
       flush();
       p += replace(out, p, end);
-      run = p;
     }
+    run = p;
   }
   flush();
 }
 
 /// Replacement for a special byte in element text or an attribute; controls XML forbids vanish.
-std::size_t replace_markup(std::string& out, const unsigned char* p, const unsigned char*) {
+std::size_t replace_markup(AppendBuffer& out, const unsigned char* p, const unsigned char*) {
   switch (*p) {
     case '&':
-      out += "&amp;";
+      out.put("&amp;");
       break;
     case '<':
-      out += "&lt;";
+      out.put("&lt;");
       break;
     case '>':
-      out += "&gt;";
+      out.put("&gt;");
       break;
     case '"':
-      out += "&quot;";
+      out.put("&quot;");
       break;
     case '\t':
-      out += "&#9;";
+      out.put("&#9;");
       break;
     case '\n':
-      out += "&#10;";
+      out.put("&#10;");
       break;
     case '\r':
-      out += "&#13;";
+      out.put("&#13;");
       break;
     default:
       break;  // a C0 control XML 1.0 cannot hold: dropped
@@ -170,44 +184,63 @@ std::size_t replace_markup(std::string& out, const unsigned char* p, const unsig
   return 1;
 }
 
+/// Replacement for a special byte inside CDATA: `]]>` and CR end the section for a moment.
+std::size_t replace_in_cdata(AppendBuffer& out, const unsigned char* p, const unsigned char* end) {
+  if (*p == ']') {
+    if (end - p >= 3 && p[1] == ']' && p[2] == '>') {
+      out.put("]]]]><![CDATA[>");  // ends the section between "]]" and ">", then starts another
+      return 3;
+    }
+    out.put(']');
+  } else if (*p == '\r') {
+    out.put("]]>&#13;<![CDATA[");
+  }
+  return 1;  // other controls: dropped
+}
+
+/// Replacement for a special byte in xml_safe: CR stays, other controls vanish.
+std::size_t keep_carriage_return(AppendBuffer& out, const unsigned char* p, const unsigned char*) {
+  if (*p == '\r') out.put('\r');
+  return 1;
+}
+
 }  // namespace
 
+void append_xml_text(AppendBuffer& out, std::string_view text) {
+  escape<text_context>(out, text, replace_markup);
+}
+
 void append_xml_text(std::string& out, std::string_view text) {
-  escape(out, text, text_table, Specials{'&', '<', '>', '&'}, replace_markup);
+  AppendBuffer buffer(out, text.size());
+  append_xml_text(buffer, text);
+}
+
+void append_xml_attribute(AppendBuffer& out, std::string_view text) {
+  escape<attribute_context>(out, text, replace_markup);
 }
 
 void append_xml_attribute(std::string& out, std::string_view text) {
-  escape(out, text, attribute_table, Specials{'&', '<', '>', '"'}, replace_markup);
+  AppendBuffer buffer(out, text.size());
+  append_xml_attribute(buffer, text);
+}
+
+void append_cdata(AppendBuffer& out, std::string_view text) {
+  out.put("<![CDATA[");
+  escape<cdata_context>(out, text, replace_in_cdata);
+  out.put("]]>");
 }
 
 void append_cdata(std::string& out, std::string_view text) {
-  out += "<![CDATA[";
-  escape(out, text, cdata_table, Specials{']', ']', ']', ']'},
-         [](std::string& o, const unsigned char* p, const unsigned char* end) -> std::size_t {
-           if (*p == ']') {
-             if (end - p >= 3 && p[1] == ']' && p[2] == '>') {
-               o +=
-                   "]]]]><![CDATA[>";  // ends the section between "]]" and ">", then starts another
-               return 3;
-             }
-             o += ']';
-           } else if (*p == '\r') {
-             o += "]]>&#13;<![CDATA[";
-           }
-           return 1;  // other controls: dropped
-         });
-  out += "]]>";
+  AppendBuffer buffer(out, text.size() + 12);
+  append_cdata(buffer, text);
 }
 
 std::string xml_safe(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  constexpr ByteTable controls = make_table("", false);
-  escape(out, text, controls, Specials{},
-         [](std::string& o, const unsigned char* p, const unsigned char*) -> std::size_t {
-           if (*p == '\r') o += '\r';
-           return 1;
-         });
+  {
+    AppendBuffer buffer(out, text.size());
+    escape<controls_context>(buffer, text, keep_carriage_return);
+  }
   return out;
 }
 

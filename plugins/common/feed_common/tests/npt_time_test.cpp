@@ -32,6 +32,11 @@ TEST_CASE("decimal seconds both ways") {
   out.clear();
   append_seconds(out, 187250);
   CHECK(out == "187.25");
+  out.clear();
+  append_seconds(out, -1500);
+  append_seconds(out, 1);
+  append_seconds(out, 9223372036854775807LL);
+  CHECK(out == "-1.50.0019223372036854775.807");
   CHECK(parse_seconds("33.833") == 33833);
   CHECK(parse_seconds(" 60.0 ") == 60000);
   CHECK_FALSE(parse_seconds("-1"));

@@ -71,3 +71,82 @@ TEST_CASE("xml_safe keeps text and drops what XML cannot hold") {
   CHECK(xml_safe("ok \x02<&>") == "ok <&>");
   CHECK(xml_safe("\xC0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD");
 }
+
+namespace {
+/// `length` bytes of "a" with `piece` written over them from `at` on.
+std::string with_piece_at(std::size_t length, std::size_t at, std::string_view piece) {
+  std::string value(length, 'a');
+  value.replace(at, piece.size(), piece);
+  return value;
+}
+std::string text_of(std::string_view value) {
+  std::string out;
+  append_xml_text(out, value);
+  return out;
+}
+std::string attribute_of(std::string_view value) {
+  std::string out;
+  append_xml_attribute(out, value);
+  return out;
+}
+std::string cdata_of(std::string_view value) {
+  std::string out;
+  append_cdata(out, value);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("special characters are found at every position of the 16-byte blocks") {
+  struct Case {
+    std::string_view piece, as_text, as_attribute, in_cdata;
+  };
+  const Case cases[] = {
+      {"&", "&amp;", "&amp;", "&"},
+      {"<", "&lt;", "&lt;", "<"},
+      {">", "&gt;", "&gt;", ">"},
+      {"\"", "\"", "&quot;", "\""},
+      {"'", "'", "'", "'"},
+      {"\t", "\t", "&#9;", "\t"},
+      {"\n", "\n", "&#10;", "\n"},
+      {"\r", "&#13;", "&#13;", "]]>&#13;<![CDATA["},
+      {"\x01", "", "", ""},
+      {"\x1F", "", "", ""},
+      {"]", "]", "]", "]"},
+      {"]]>", "]]&gt;", "]]&gt;", "]]]]><![CDATA[>"},
+      {"\xC3\xA9", "\xC3\xA9", "\xC3\xA9", "\xC3\xA9"},
+      {"\xE2\x80\x99", "\xE2\x80\x99", "\xE2\x80\x99", "\xE2\x80\x99"},
+      {"\xF0\x9F\x8E\x99", "\xF0\x9F\x8E\x99", "\xF0\x9F\x8E\x99", "\xF0\x9F\x8E\x99"},
+      {"\xFF", "\xEF\xBF\xBD", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+      {"\xEF\xBF\xBF", "", "", ""},
+  };
+  for (const Case& c : cases)
+    for (std::size_t length : {std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17},
+                               std::size_t{31}, std::size_t{33}, std::size_t{48}})
+      for (std::size_t at = 0; at + c.piece.size() <= length; ++at) {
+        std::string value = with_piece_at(length, at, c.piece);
+        std::string before(at, 'a'), after(length - at - c.piece.size(), 'a');
+        INFO("piece " << c.piece << " at " << at << " of " << length);
+        CHECK(text_of(value) == before + std::string(c.as_text) + after);
+        CHECK(attribute_of(value) == before + std::string(c.as_attribute) + after);
+        CHECK(cdata_of(value) == "<![CDATA[" + before + std::string(c.in_cdata) + after + "]]>");
+      }
+}
+
+TEST_CASE("a UTF-8 sequence cut off by the end of the text is replaced") {
+  for (std::size_t length : {std::size_t{2}, std::size_t{16}, std::size_t{17}, std::size_t{32}}) {
+    std::string value = std::string(length - 2, 'a') + "\xE2\x80";
+    std::string expected = std::string(length - 2, 'a') + "\xEF\xBF\xBD\xEF\xBF\xBD";
+    CHECK(text_of(value) == expected);
+    CHECK(attribute_of(value) == expected);
+  }
+}
+
+TEST_CASE("many specials in a row and plain text between them") {
+  std::string value;
+  for (int i = 0; i < 40; ++i) value += (i % 3 == 0) ? "]]>" : (i % 3 == 1) ? "&x" : "plain text ";
+  std::string text, attr, cdata;
+  REQUIRE(round_trips(value, text, attr, cdata));
+  CHECK(text == value);
+  CHECK(attr == value);
+  CHECK(cdata == value);
+}

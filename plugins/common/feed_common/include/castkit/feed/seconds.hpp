@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "castkit/feed/append_buffer.hpp"
 #include "castkit/model.hpp"
 
 namespace castkit::feed {
@@ -12,6 +13,8 @@ namespace castkit::feed {
 /// Appends `ms` as decimal seconds with no needless digits: 0 -> "0", 1500 -> "1.5",
 /// 187250 -> "187.25".
 void append_seconds(std::string& out, Millis ms);
+/// append_seconds into an AppendBuffer.
+void append_seconds(AppendBuffer& out, Millis ms);
 
 /// Parses decimal seconds ("33.833", "60", "60.0") to milliseconds, rounded; nothing when the
 /// text is not a non-negative decimal number.
