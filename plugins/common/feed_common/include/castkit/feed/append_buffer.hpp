@@ -24,7 +24,7 @@ class AppendBuffer {
   ~AppendBuffer() { out_.resize(static_cast<std::size_t>(cursor_ - out_.data())); }
 
   /// Where the next byte goes, with room for at least `size` bytes; advance() past what was put.
-  char* room(std::size_t size) {
+  [[gnu::always_inline]] char* room(std::size_t size) {
     if (static_cast<std::size_t>(limit_ - cursor_) < size) grow(size);
     return cursor_;
   }
@@ -32,13 +32,13 @@ class AppendBuffer {
   void advance(char* end) { cursor_ = end; }
 
   /// Appends `text`.
-  void put(std::string_view text) {
+  [[gnu::always_inline]] void put(std::string_view text) {
     char* at = room(text.size());
     std::memcpy(at, text.data(), text.size());
     cursor_ = at + text.size();
   }
   /// Appends `c`.
-  void put(char c) {
+  [[gnu::always_inline]] void put(char c) {
     *room(1) = c;
     ++cursor_;
   }
