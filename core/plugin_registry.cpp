@@ -90,10 +90,11 @@ const std::string& name_of(const CheckerSpec& s) {
 }  // namespace
 
 PluginRegistry::PluginRegistry(const std::vector<std::string>& directories,
-                               const std::string& cache_file, Host& host)
+                               const std::string& cache_file, Host& host, RegistryTexts texts)
     : host_(host) {
-  std::vector<PluginRecord> cached;
-  if (!cache_file.empty()) cached = parse_registry(read_small_file(cache_file));
+  const std::string cache_bytes = cache_file.empty() ? std::string() : read_small_file(cache_file);
+  std::vector<PluginRecord> cached = parse_registry(cache_bytes, texts);
+  std::set<std::string> from_cache;  // keys of the plugins_ taken from the cache
   bool dirty = false;
   std::set<std::string> seen_keys, scanned_dirs;
 
@@ -122,6 +123,7 @@ PluginRegistry::PluginRegistry(const std::vector<std::string>& directories,
         record = std::move(*hit);
         record.file = std::move(file);
         record.loaded = false;
+        from_cache.insert(record.key);
       } else {
         host_.log(LogLevel::debug, "registry: scanning " + record.file);
         ++scanned_;
@@ -142,6 +144,15 @@ PluginRegistry::PluginRegistry(const std::vector<std::string>& directories,
   for (const PluginRecord& c : cached)
     if (!seen_keys.count(c.key) && scanned_dirs.count(parent_of(c.key))) dirty = true;
   if (!dirty) return;
+  if (texts == RegistryTexts::brief) {  // the cache is rewritten whole: every text is needed
+    cached = parse_registry(cache_bytes, RegistryTexts::all);
+    for (PluginRecord& p : plugins_) {
+      if (!from_cache.count(p.key)) continue;
+      auto full = std::find_if(cached.begin(), cached.end(),
+                               [&](const PluginRecord& c) { return c.key == p.key; });
+      if (full != cached.end()) p.specs = full->specs;
+    }
+  }
   // Keep the entries of directories this run did not look at (other builds, other
   // --plugin-path runs) while their files exist; only a run that rewrites the cache checks.
   std::vector<PluginRecord> kept;

@@ -9,6 +9,7 @@
 
 #include "castkit/host.hpp"
 #include "plugin_record.hpp"
+#include "registry_cache.hpp"
 
 namespace castkit::host {
 
@@ -26,9 +27,11 @@ class PluginRegistry {
   /// Scans `directories` in order (when two plugins offer one format, the earlier directory
   /// wins). Plugin files that are not in `cache_file` with the same size and mtime are scanned
   /// in a child process (scan_plugin) to learn what they offer, and the cache is rewritten. An
-  /// empty `cache_file` disables the cache. `host` receives debug log lines.
+  /// empty `cache_file` disables the cache. `host` receives debug log lines. With
+  /// RegistryTexts::brief, plugins read from the cache have no descriptions or option help
+  /// until they are loaded.
   PluginRegistry(const std::vector<std::string>& directories, const std::string& cache_file,
-                 Host& host);
+                 Host& host, RegistryTexts texts = RegistryTexts::all);
 
   /// Every plugin file found, in search order, refused ones included.
   const std::vector<PluginRecord>& plugins() const { return plugins_; }

@@ -45,7 +45,8 @@ class Writer {
 /// Reads fields; any malformation sets `ok` to false and makes every later read empty.
 class Reader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {}
+  /// Reads `in`; text() fields are skipped when `texts` is brief.
+  Reader(std::string_view in, RegistryTexts texts) : in_(in), texts_(texts) {}
   std::int64_t num() {
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(in_.data(), in_.data() + in_.size(), value);
@@ -53,15 +54,11 @@ class Reader {
     in_.remove_prefix(static_cast<std::size_t>(end - in_.data()) + 1);
     return value;
   }
-  std::string str() {
-    std::size_t length = 0;
-    auto [end, ec] = std::from_chars(in_.data(), in_.data() + in_.size(), length);
-    if (ec != std::errc() || end == in_.data() + in_.size() || *end != ':') return bad(), "";
-    in_.remove_prefix(static_cast<std::size_t>(end - in_.data()) + 1);
-    if (length > in_.size()) return bad(), "";
-    std::string value(in_.substr(0, length));
-    in_.remove_prefix(length);
-    return value;
+  std::string str() { return std::string(field()); }
+  /// A description or help text: empty when the reader skips texts.
+  std::string text() {
+    const std::string_view value = field();
+    return texts_ == RegistryTexts::all ? std::string(value) : std::string();
   }
   std::size_t count() {
     std::int64_t n = num();
@@ -79,7 +76,7 @@ class Reader {
     for (auto& o : list) {
       o.name = str();
       o.key = str();
-      o.help = str();
+      o.help = text();
       o.takes_value = num() != 0;
     }
     return list;
@@ -88,12 +85,24 @@ class Reader {
   bool at_end() const { return in_.empty(); }
 
  private:
+  /// A length-prefixed field ("5:hello").
+  std::string_view field() {
+    std::size_t length = 0;
+    auto [end, ec] = std::from_chars(in_.data(), in_.data() + in_.size(), length);
+    if (ec != std::errc() || end == in_.data() + in_.size() || *end != ':') return bad(), "";
+    in_.remove_prefix(static_cast<std::size_t>(end - in_.data()) + 1);
+    if (length > in_.size()) return bad(), "";
+    const std::string_view value = in_.substr(0, length);
+    in_.remove_prefix(length);
+    return value;
+  }
   std::int64_t bad() {
     ok_ = false;
     in_ = {};
     return 0;
   }
   std::string_view in_;
+  RegistryTexts texts_;
   bool ok_ = true;
 };
 
@@ -144,9 +153,9 @@ std::string serialize_registry(const std::vector<PluginRecord>& records) {
   return std::move(w.out);
 }
 
-std::vector<PluginRecord> parse_registry(std::string_view bytes) {
+std::vector<PluginRecord> parse_registry(std::string_view bytes, RegistryTexts texts) {
   if (!bytes.starts_with(kHeader)) return {};
-  Reader r(bytes.substr(kHeader.size()));
+  Reader r(bytes.substr(kHeader.size()), texts);
   std::vector<PluginRecord> records(r.count());
   for (PluginRecord& p : records) {
     p.key = r.str();
@@ -158,7 +167,7 @@ std::vector<PluginRecord> parse_registry(std::string_view bytes) {
     p.specs.importers.resize(r.count());
     for (ImporterSpec& s : p.specs.importers) {
       s.format = r.str();
-      s.description = r.str();
+      s.description = r.text();
       s.extensions = r.strings();
       s.media_types = r.strings();
       s.signatures = r.strings();
@@ -167,7 +176,7 @@ std::vector<PluginRecord> parse_registry(std::string_view bytes) {
     p.specs.exporters.resize(r.count());
     for (ExporterSpec& s : p.specs.exporters) {
       s.format = r.str();
-      s.description = r.str();
+      s.description = r.text();
       s.extension = r.str();
       s.media_type = r.str();
       s.scope = r.num() == 0 ? ExportScope::show : ExportScope::episode;
@@ -178,13 +187,13 @@ std::vector<PluginRecord> parse_registry(std::string_view bytes) {
     p.specs.transforms.resize(r.count());
     for (TransformSpec& s : p.specs.transforms) {
       s.name = r.str();
-      s.description = r.str();
+      s.description = r.text();
       s.options = r.options();
     }
     p.specs.checkers.resize(r.count());
     for (CheckerSpec& s : p.specs.checkers) {
       s.format = r.str();
-      s.description = r.str();
+      s.description = r.text();
     }
   }
   if (!r.ok() || !r.at_end()) return {};

@@ -14,9 +14,18 @@ namespace castkit::host {
 /// naming the host's build, then length-prefixed fields.
 std::string serialize_registry(const std::vector<PluginRecord>& records);
 
-/// Decodes what serialize_registry wrote. Anything malformed, or written by another castkit
-/// build, gives an empty list (the cache is then rebuilt).
-std::vector<PluginRecord> parse_registry(std::string_view bytes);
+/// How much of the plugins' text a registry holds.
+enum class RegistryTexts {
+  all,    ///< everything
+  brief,  ///< no descriptions and no option help: for runs that print neither (most of them)
+};
+
+/// Decodes what serialize_registry wrote; with RegistryTexts::brief, descriptions and option
+/// help are skipped (left empty), which saves most of the decoding's allocations. Anything
+/// malformed, or written by another castkit build, gives an empty list (the cache is then
+/// rebuilt).
+std::vector<PluginRecord> parse_registry(std::string_view bytes,
+                                         RegistryTexts texts = RegistryTexts::all);
 
 /// Where the cache lives: $CASTKIT_REGISTRY, else $XDG_CACHE_HOME/castkit/registry-<build
 /// tag>.bin, else ~/.cache/castkit/registry-<build tag>.bin. Empty when none can be found.

@@ -47,7 +47,7 @@ int run_build(const Args& args) {
         "applies overrides and transforms, writes the episode files and\nthe feed, linked "
         "through base_url. See docs/configuration.md.\n\noptions:\n" +
         describe_options(build_options()) + "\nformat options (from the plugins):\n" +
-        describe_options(session.plugin_options()));
+        describe_options(session.plugin_options(host::RegistryTexts::all)));
     return 0;
   }
   const std::string project_file = project_file_of(args);

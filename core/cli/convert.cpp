@@ -47,7 +47,7 @@ void print_help(Session& session) {
       "episode model (the first input wins per field) and writes it in FORMAT.\n\n"
       "options:\n" +
       describe_options(convert_options()) + "\nformat options (from the plugins):\n" +
-      describe_options(session.plugin_options()));
+      describe_options(session.plugin_options(host::RegistryTexts::all)));
 }
 
 /// Prints which signal produced each guessed field, on stderr (stdout may be the output).

@@ -41,7 +41,7 @@ int run_formats(const Args& args) {
   const ParsedArgs parsed = parse_arguments(args, options, "formats");
   if (!parsed.positional.empty()) fail_usage("formats takes no arguments");
 
-  host::PluginRegistry& registry = session.registry();
+  host::PluginRegistry& registry = session.registry(host::RegistryTexts::all);
   std::map<std::string, FormatRow> rows;
   auto add_extension = [](FormatRow& row, const std::string& e) {
     if (!e.empty() &&

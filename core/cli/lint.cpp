@@ -35,7 +35,7 @@ int run_lint(const Args& args) {
         "URL) against its format's rules and prints every finding as\nfile:line:col: "
         "error|warning: message. Exit 1 when there is an error.\n\noptions:\n" +
         describe_options(options) + "\nformat options (from the plugins):\n" +
-        describe_options(session.plugin_options()));
+        describe_options(session.plugin_options(host::RegistryTexts::all)));
     return 0;
   }
   for (auto& o : session.plugin_options()) options.push_back(o);

@@ -65,7 +65,7 @@ int run_plugins(const Args& args) {
 
   std::string text;
   int refused = 0;
-  for (const host::PluginRecord& p : session.registry().plugins()) {
+  for (const host::PluginRecord& p : session.registry(host::RegistryTexts::all).plugins()) {
     if (!p.refusal.empty()) {
       ++refused;
       continue;
@@ -74,7 +74,7 @@ int run_plugins(const Args& args) {
   }
   if (refused) {
     text += "\nrefused:\n";
-    for (const host::PluginRecord& p : session.registry().plugins())
+    for (const host::PluginRecord& p : session.registry(host::RegistryTexts::all).plugins())
       if (!p.refusal.empty()) text += "  " + p.refusal + "\n";
   }
   if (text.empty()) text = "no plugins found\n";

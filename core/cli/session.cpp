@@ -34,10 +34,15 @@ Session::Session(const std::vector<std::string_view>& args, const std::string& c
   plugin_dirs_ = prescan(args, "plugin-path");
 }
 
-host::PluginRegistry& Session::registry() {
-  if (!registry_)
+host::PluginRegistry& Session::registry(host::RegistryTexts texts) {
+  const bool more_texts =
+      texts == host::RegistryTexts::all && registry_texts_ == host::RegistryTexts::brief;
+  if (!registry_ || more_texts) {
+    registry_.reset();
     registry_.emplace(host::plugin_search_path(plugin_dirs_, view(), config_dir_),
-                      host::default_registry_file(), host_);
+                      host::default_registry_file(), host_, texts);
+    registry_texts_ = texts;
+  }
   return *registry_;
 }
 
@@ -50,20 +55,22 @@ std::vector<OptionDef> Session::common_options() {
   };
 }
 
-std::vector<OptionDef> Session::plugin_options() {
+std::vector<OptionDef> Session::plugin_options(host::RegistryTexts texts) {
   std::vector<OptionDef> out;
   auto add = [&](const std::vector<OptionSpec>& specs, const std::string& owner) {
     for (const OptionSpec& spec : specs) {
       bool known = false;
       for (const auto& existing : out) known = known || existing.name == spec.name;
       if (known) continue;
-      out.push_back({spec.name, 0, spec.takes_value ? "VALUE" : "", spec.help + " [" + owner + "]",
-                     spec.key, true});
+      out.push_back({spec.name, 0, spec.takes_value ? "VALUE" : "",
+                     spec.help.empty() ? std::string() : spec.help + " [" + owner + "]", spec.key,
+                     true});
     }
   };
-  for (const auto& offer : registry().importers()) add(offer.spec->options, offer.spec->format);
-  for (const auto& offer : registry().exporters()) add(offer.spec->options, offer.spec->format);
-  for (const auto& offer : registry().transforms()) add(offer.spec->options, offer.spec->name);
+  host::PluginRegistry& plugins = registry(texts);
+  for (const auto& offer : plugins.importers()) add(offer.spec->options, offer.spec->format);
+  for (const auto& offer : plugins.exporters()) add(offer.spec->options, offer.spec->format);
+  for (const auto& offer : plugins.transforms()) add(offer.spec->options, offer.spec->name);
   return out;
 }
 

@@ -33,14 +33,16 @@ class Session {
   ConfigView view() const { return ConfigView(&config_); }
   /// Directory of the configuration file (relative paths in it are relative to this), or ".".
   const std::string& config_dir() const { return config_dir_; }
-  /// The plugins, scanned (against the registry cache) on first use.
-  host::PluginRegistry& registry();
+  /// The plugins, scanned (against the registry cache) on first use. Commands that print
+  /// descriptions or option help ask for RegistryTexts::all (the registry is then read again
+  /// if it was read brief).
+  host::PluginRegistry& registry(host::RegistryTexts texts = host::RegistryTexts::brief);
 
   /// The options every command accepts (-v, -q, --plugin-path, --help).
   static std::vector<OptionDef> common_options();
   /// Options of the plugins' formats and transforms (from the registry cache), as flags that set
-  /// configuration keys.
-  std::vector<OptionDef> plugin_options();
+  /// configuration keys; their help only with RegistryTexts::all.
+  std::vector<OptionDef> plugin_options(host::RegistryTexts texts = host::RegistryTexts::brief);
 
   /// Applies --set and plugin option values, then the fetch settings (--offline, --cache-dir).
   void apply_overrides(const ParsedArgs& parsed);
@@ -56,6 +58,7 @@ class Session {
   std::string config_dir_ = ".";
   std::vector<std::string> plugin_dirs_;
   std::optional<host::PluginRegistry> registry_;
+  host::RegistryTexts registry_texts_ = host::RegistryTexts::brief;
 };
 
 /// Verbosity from -v / -q in `args`.

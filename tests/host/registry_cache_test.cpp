@@ -66,6 +66,24 @@ TEST_CASE("the cache format keeps every field the host needs") {
   CHECK(back[0].specs.checkers.at(0).format == "rss");
   CHECK(back[1].refusal == refused.refusal);
 
+  SECTION("read brief, it has everything but descriptions and option help") {
+    const std::vector<PluginRecord> brief = parse_registry(bytes, RegistryTexts::brief);
+    REQUIRE(brief.size() == 2);
+    const ImporterSpec& b = brief[0].specs.importers.at(0);
+    CHECK(b.description.empty());
+    CHECK(b.extensions == i.extensions);
+    CHECK(b.signatures == i.signatures);
+    REQUIRE(b.options.size() == 1);
+    CHECK(b.options[0].name == "crlf");
+    CHECK(b.options[0].key == "formats.srt.crlf");
+    CHECK(b.options[0].help.empty());
+    CHECK(brief[0].specs.exporters.at(0).description.empty());
+    CHECK(brief[0].specs.exporters.at(0).media_type == "text/vtt");
+    CHECK(brief[0].specs.transforms.at(0).description.empty());
+    CHECK(brief[0].specs.checkers.at(0).description.empty());
+    CHECK(brief[1].refusal == refused.refusal);
+  }
+
   SECTION("anything malformed gives an empty cache") {
     CHECK(parse_registry("").empty());
     CHECK(parse_registry(bytes.substr(0, bytes.size() - 3)).empty());
@@ -118,6 +136,28 @@ TEST_CASE("a plugin is scanned once, and again only when its file changes") {
   {
     PluginRegistry fourth(dirs, cache, host);
     CHECK(fourth.scanned() == 0);
+  }
+  // A run that reads the cache brief and has to rewrite it (a plugin changed) keeps the texts
+  // of the plugins it did not scan.
+  {
+    PluginRegistry full(dirs, cache, host);
+    REQUIRE(full.importers().size() == 1);
+    CHECK_FALSE(full.importers()[0].spec->description.empty());
+  }
+  struct timeval later[2] = {{1100000000, 0}, {1100000000, 0}};
+  REQUIRE(::utimes((dir / "plugins" / "castkit-abi-major.so").c_str(), later) == 0);
+  {
+    PluginRegistry brief(dirs, cache, host, RegistryTexts::brief);
+    CHECK(brief.scanned() == 1);
+    REQUIRE(brief.importers().size() == 1);
+  }
+  {
+    PluginRegistry full(dirs, cache, host);
+    CHECK(full.scanned() == 0);
+    REQUIRE(full.importers().size() == 1);
+    CHECK_FALSE(full.importers()[0].spec->description.empty());
+    PluginRegistry brief(dirs, cache, host, RegistryTexts::brief);
+    CHECK(brief.importers()[0].spec->description.empty());
   }
   // A removed plugin disappears from the registry.
   fs::remove(dir / "plugins" / "castkit-abi-major.so");
