@@ -1,6 +1,7 @@
 // Lenient readers and strict writers for feed values.
 #include "feed_values.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -228,6 +229,18 @@ std::optional<std::int64_t> parse_feed_date(std::string_view text) {
   return to_epoch(*year, *month, *day, hour, minute, second, 0, *zone);
 }
 
+namespace {
+/// "00" to "99", two characters each.
+constexpr auto two_digits = [] {
+  std::array<char, 200> digits{};
+  for (int i = 0; i < 100; ++i) {
+    digits[2 * i] = static_cast<char>('0' + i / 10);
+    digits[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return digits;
+}();
+}  // namespace
+
 void append_rfc2822(feed::AppendBuffer& out, std::int64_t epoch_ms) {
   static constexpr char weekdays[][4] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
   static constexpr char months[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -250,12 +263,11 @@ void append_rfc2822(feed::AppendBuffer& out, std::int64_t epoch_ms) {
   constexpr std::size_t most_chars = 12 + 20 + 15;
   char* at = out.room(most_chars);
   auto three = [&](const char* name) {
-    at[0] = name[0], at[1] = name[1], at[2] = name[2];
+    std::memcpy(at, name, 3);
     at += 3;
   };
   auto two = [&](std::int64_t v) {
-    at[0] = static_cast<char>('0' + v / 10);
-    at[1] = static_cast<char>('0' + v % 10);
+    std::memcpy(at, &two_digits[2 * v], 2);
     at += 2;
   };
   three(weekdays[((days % 7) + 7) % 7]);
@@ -264,7 +276,12 @@ void append_rfc2822(feed::AppendBuffer& out, std::int64_t epoch_ms) {
   *at++ = ' ';
   three(months[month - 1]);
   *at++ = ' ';
-  at = std::to_chars(at, at + 20, year).ptr;
+  if (year >= 1000 && year <= 9999) {  // the usual case, without to_chars' digit count
+    two(year / 100);
+    two(year % 100);
+  } else {
+    at = std::to_chars(at, at + 20, year).ptr;
+  }
   *at++ = ' ';
   two(of_day / 3600);
   *at++ = ':';

@@ -84,6 +84,11 @@ class TagWriter {
   /// A new line indented for nesting `level`.
   void indent(int level) { out_.put(line_starts[level]); }
 
+  /// `<name>` on its own line, content to follow.
+  template <int level, Name name>
+  void start() {
+    out_.put(Tag<level, name>::start);
+  }
   /// `<name attrs...>` (attributes follow with attribute(); close with end_open()).
   template <int level, Name name>
   void open() {
@@ -298,8 +303,7 @@ void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>
   }
   w.optional_element<2, "itunes:author">(show.author);
   if (!show.owner_name.empty() || !show.owner_email.empty()) {
-    w.open<2, "itunes:owner">();
-    w.end_open();
+    w.start<2, "itunes:owner">();
     w.optional_element<3, "itunes:name">(show.owner_name);
     w.optional_element<3, "itunes:email">(show.owner_email);
     w.close<2, "itunes:owner">();
@@ -350,8 +354,7 @@ void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>
 
 void write_item(TagWriter& w, const Episode& episode, const WriteOptions& options) {
   feed::AppendBuffer& out = w.out();
-  w.open<2, "item">();
-  w.end_open();
+  w.start<2, "item">();
   w.text_element<3, "title">(episode.title);
   w.optional_element<3, "link">(episode.link);
   if (const std::string* plain = plain_description(episode.ext)) {
@@ -369,8 +372,7 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
     w.end<"guid">();
   }
   if (episode.published) {
-    w.open<3, "pubDate">();
-    w.end_open();
+    w.start<3, "pubDate">();
     append_rfc2822(out, *episode.published);
     w.end<"pubDate">();
   }
@@ -387,8 +389,7 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
     w.end_empty();
   }
   if (episode.duration) {
-    w.open<3, "itunes:duration">();
-    w.end_open();
+    w.start<3, "itunes:duration">();
     feed::append_seconds(out, *episode.duration);
     w.end<"itunes:duration">();
   }
@@ -484,8 +485,7 @@ std::vector<std::string> write_feed_head(const Show& show, std::string& out) {
     for (const auto& [prefix, uri] : namespaces->members)
       if (uri.kind == Value::Kind::string) w.named_attribute("xmlns:" + prefix, uri.string);
   buffer.put('>');
-  w.open<1, "channel">();
-  w.end_open();
+  w.start<1, "channel">();
   write_channel_head(w, show, warnings);
   return warnings;
 }

@@ -7,7 +7,7 @@ namespace castkit::feed {
 
 namespace {
 /// Room made beyond what is asked for, so that a run of small pieces grows the string once.
-constexpr std::size_t spare_room = 1024;
+constexpr std::size_t spare_room = 1984;
 }  // namespace
 
 void AppendBuffer::grow(std::size_t size) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -55,36 +56,32 @@ constexpr Context controls_context = make_context("", false);
 
 /// The length of the valid UTF-8 sequence XML allows at `p`, or 0.
 inline std::size_t xml_utf8_length(const unsigned char* p, const unsigned char* end) {
-  unsigned char c = p[0];
-  std::size_t len;
-  char32_t cp;
-  if ((c & 0xE0) == 0xC0)
-    len = 2, cp = c & 0x1F;
-  else if ((c & 0xF0) == 0xE0)
-    len = 3, cp = c & 0x0F;
-  else if ((c & 0xF8) == 0xF0)
-    len = 4, cp = c & 0x07;
-  else
-    return 0;
-  if (static_cast<std::size_t>(end - p) < len) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[k] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[k] & 0x3F);
+  const unsigned char c = p[0];
+  const auto left = end - p;
+  auto continuation = [](unsigned char byte) { return (byte & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF)  // U+0080 to U+07FF: all allowed
+    return left >= 2 && continuation(p[1]) ? 2 : 0;
+  if ((c & 0xF0) == 0xE0) {  // U+0800 to U+FFFF, less the surrogates, U+FFFE and U+FFFF
+    if (left < 3 || !continuation(p[1]) || !continuation(p[2])) return 0;
+    const char32_t cp = (c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+    return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) && cp < 0xFFFE ? 3 : 0;
   }
-  static constexpr char32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < minimum[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  if (cp == 0xFFFE || cp == 0xFFFF) return 0;
-  return len;
+  if ((c & 0xF8) == 0xF0) {  // U+10000 to U+10FFFF
+    if (left < 4 || !continuation(p[1]) || !continuation(p[2]) || !continuation(p[3])) return 0;
+    const char32_t cp =
+        (c & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 | (p[3] & 0x3Fu);
+    return cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
+  }
+  return 0;  // a continuation byte, an overlong lead (C0, C1) or F8 and up
 }
 
 constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
 
 #if defined(__SSE2__)
-/// The bits of the bytes at `p` (16 of them) that `context` does not pass as they are: controls
-/// (tab and line feed only where they are not plain), non-ASCII bytes and its specials.
+/// The bits of the 16 `bytes` that `context` does not pass as they are: controls (tab and line
+/// feed only where they are not plain), non-ASCII bytes and its specials.
 template <const Context& context>
-inline unsigned attention_mask(const unsigned char* p) {
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+inline unsigned attention_mask(__m128i bytes) {
   // Signed compare: bytes below 0x20 and bytes from 0x80 up are both "less than" 0x20.
   __m128i hit = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20));
   if constexpr (context.tab_and_newline_plain)
@@ -95,12 +92,26 @@ inline unsigned attention_mask(const unsigned char* p) {
     hit = _mm_or_si128(hit, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(context.printable_specials[i])));
   return static_cast<unsigned>(_mm_movemask_epi8(hit));
 }
+
+/// attention_mask of the 16 bytes at `p`.
+template <const Context& context>
+inline unsigned attention_mask(const unsigned char* p) {
+  return attention_mask<context>(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+}
+
+/// The `Word` (4 or 8 bytes) at `p`, as it lies in memory.
+template <typename Word>
+inline Word load(const unsigned char* p) {
+  Word word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
 #endif
 
 /// The first byte in [p, end) that is not plain in `context`, or `end`; `begin` is where the
 /// text starts. Text of 16 bytes or more is scanned 16 bytes per step with SSE2 (the x86-64
 /// baseline), the last step reading the text's last 16 bytes (overlapping bytes already seen);
-/// shorter text byte by byte.
+/// from 4 to 15 bytes are looked at in one step as two overlapping halves; less byte by byte.
 template <const Context& context>
 inline const unsigned char* skip_plain(const unsigned char* begin, const unsigned char* p,
                                        const unsigned char* end) {
@@ -115,24 +126,39 @@ inline const unsigned char* skip_plain(const unsigned char* begin, const unsigne
     unsigned mask = attention_mask<context>(last) >> (p - last);  // bytes before p: seen
     return mask != 0 ? p + __builtin_ctz(mask) : end;
   }
+  // A hit in the first half is the first one; otherwise it lies in the second half, which ends
+  // at `end` (bytes both halves hold are found in the first).
+  if (end - p >= 8) {
+    unsigned mask =
+        attention_mask<context>(_mm_set_epi64x(load<std::int64_t>(end - 8), load<std::int64_t>(p)));
+    if (mask & 0xFF) return p + __builtin_ctz(mask);
+    return mask != 0 ? end - 16 + __builtin_ctz(mask) : end;
+  }
+  if (end - p >= 4) {
+    const auto halves = static_cast<std::int64_t>(load<std::uint32_t>(p)) |
+                        static_cast<std::int64_t>(load<std::uint32_t>(end - 4)) << 32;
+    unsigned mask = attention_mask<context>(_mm_set_epi64x(0, halves)) & 0xFF;
+    if (mask & 0x0F) return p + __builtin_ctz(mask);
+    return mask != 0 ? end - 8 + __builtin_ctz(mask) : end;
+  }
 #endif
   while (p < end && context.table[*p] == plain) ++p;
   return p;
 }
 
-/// Copies `text` to `out`, calling `replace(out, p, end)` for each special byte (which returns
-/// how many bytes it consumed) and fixing bad UTF-8.
+/// The rest of escape() from `p`, the first byte that is not plain, on: copies the plain runs,
+/// calls `replace(out, p, end)` for each special byte (which returns how many bytes it consumed)
+/// and fixes bad UTF-8.
 template <const Context& context, typename Replace>
-void escape(AppendBuffer& out, std::string_view text, Replace replace) {
-  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = begin + text.size();
-  const auto* p = begin;
-  const auto* run = p;
+[[gnu::noinline]] void escape_from(AppendBuffer& out, const unsigned char* begin,
+                                   const unsigned char* p, const unsigned char* end,
+                                   Replace replace) {
+  const auto* run = begin;
   auto flush = [&] {
-    out.put(
+    out.put_run(
         std::string_view(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run)));
   };
-  while ((p = skip_plain<context>(begin, p, end)) != end) {
+  do {
     if (context.table[*p] == multibyte) {
       if (std::size_t len = xml_utf8_length(p, end)) {
         p += len;
@@ -153,8 +179,21 @@ void escape(AppendBuffer& out, std::string_view text, Replace replace) {
       p += replace(out, p, end);
     }
     run = p;
-  }
+  } while ((p = skip_plain<context>(begin, p, end)) != end);
   flush();
+}
+
+/// Copies `text` to `out` as `context` wants it: in one piece when no byte needs a look (the
+/// common case), else by escape_from.
+template <const Context& context, typename Replace>
+inline void escape(AppendBuffer& out, std::string_view text, Replace replace) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = begin + text.size();
+  const auto* p = skip_plain<context>(begin, begin, end);
+  if (p == end)
+    out.put_run(text);
+  else
+    escape_from<context>(out, begin, p, end, replace);
 }
 
 /// Replacement for a special byte in element text or an attribute; controls XML forbids vanish.

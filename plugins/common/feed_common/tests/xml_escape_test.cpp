@@ -150,3 +150,21 @@ TEST_CASE("many specials in a row and plain text between them") {
   CHECK(attr == value);
   CHECK(cdata == value);
 }
+
+TEST_CASE("UTF-8 is checked as XML wants it: shortest forms, no surrogates, up to U+10FFFF") {
+  const std::string bad = "\xEF\xBF\xBD";
+  CHECK(text_of("\xC2\x80|\xDF\xBF|\xE0\xA0\x80|\xED\x9F\xBF|\xEE\x80\x80|\xEF\xBF\xBD") ==
+        "\xC2\x80|\xDF\xBF|\xE0\xA0\x80|\xED\x9F\xBF|\xEE\x80\x80|\xEF\xBF\xBD");
+  CHECK(text_of("\xF0\x90\x80\x80|\xF4\x8F\xBF\xBF") == "\xF0\x90\x80\x80|\xF4\x8F\xBF\xBF");
+  CHECK(text_of("\xC1\xBF") == bad + bad);                      // overlong
+  CHECK(text_of("\xE0\x9F\xBF") == bad + bad + bad);            // overlong
+  CHECK(text_of("\xED\xA0\x80") == bad + bad + bad);            // a surrogate
+  CHECK(text_of("\xF0\x8F\xBF\xBF") == bad + bad + bad + bad);  // overlong
+  CHECK(text_of("\xF4\x90\x80\x80") == bad + bad + bad + bad);  // above U+10FFFF
+  CHECK(text_of("\xF8\x88\x80\x80\x80") == bad + bad + bad + bad + bad);
+  CHECK(text_of("a\xEF\xBF\xBE"
+                "b\xEF\xBF\xBF"
+                "c") == "abc");  // U+FFFE and U+FFFF dropped
+  CHECK(text_of("\xC3") == bad);
+  CHECK(text_of("\xE2\x82x") == bad + bad + "x");
+}

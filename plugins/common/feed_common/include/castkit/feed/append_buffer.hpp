@@ -37,6 +37,33 @@ class AppendBuffer {
     std::memcpy(at, text.data(), text.size());
     cursor_ = at + text.size();
   }
+  /// Appends `text` whose length is known only when running: up to 64 bytes are copied in
+  /// place as overlapping 16-, 8-, 4-byte or single-byte moves rather than by a memcpy call.
+  [[gnu::always_inline]] void put_run(std::string_view text) {
+    const std::size_t size = text.size();
+    if (size > 64) return put(text);
+    char* at = room(size);
+    const char* from = text.data();
+    if (size >= 16) {
+      if (size > 32) {
+        std::memcpy(at + 16, from + 16, 16);
+        std::memcpy(at + size - 32, from + size - 32, 16);
+      }
+      std::memcpy(at, from, 16);
+      std::memcpy(at + size - 16, from + size - 16, 16);
+    } else if (size >= 8) {
+      std::memcpy(at, from, 8);
+      std::memcpy(at + size - 8, from + size - 8, 8);
+    } else if (size >= 4) {
+      std::memcpy(at, from, 4);
+      std::memcpy(at + size - 4, from + size - 4, 4);
+    } else if (size > 0) {
+      at[0] = from[0];
+      at[size / 2] = from[size / 2];
+      at[size - 1] = from[size - 1];
+    }
+    cursor_ = at + size;
+  }
   /// Appends `c`.
   [[gnu::always_inline]] void put(char c) {
     *room(1) = c;
