@@ -3,8 +3,10 @@
 #include "castkit/html_entities.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <optional>
 
 #include "castkit/text.hpp"
 
@@ -16,9 +18,52 @@ struct NamedReference {
   std::string_view replacement;  // UTF-8
 };
 
-constexpr NamedReference kNamedReferences[] = {
+/// The table as written, for building the packed one at compile time only (its string_views
+/// would cost the plugin linking this file two relocations per entry at every load).
+constexpr NamedReference kTableSource[] = {
 #include "html_entities_table.inc"
 };
+constexpr std::size_t kEntries = std::size(kTableSource);
+
+/// The total length of every name and replacement.
+constexpr std::size_t text_length() {
+  std::size_t length = 0;
+  for (const NamedReference& ref : kTableSource) length += ref.name.size() + ref.replacement.size();
+  return length;
+}
+
+/// The table without pointers: names and replacements back to back in one array, entries as
+/// offsets into it. It lives in read-only data that needs no relocation.
+struct PackedTable {
+  struct Entry {
+    std::uint16_t at;                 // where the name starts in text; the replacement follows it
+    std::uint8_t name_length;         // bytes of the name
+    std::uint8_t replacement_length;  // bytes of the replacement
+  };
+  char text[text_length()];
+  Entry entries[kEntries];
+
+  std::string_view name(const Entry& e) const { return {text + e.at, e.name_length}; }
+  std::string_view replacement(const Entry& e) const {
+    return {text + e.at + e.name_length, e.replacement_length};
+  }
+};
+
+constexpr PackedTable pack() {
+  static_assert(text_length() <= 0xFFFF, "offsets are 16 bits");
+  PackedTable table{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < kEntries; ++i) {
+    const NamedReference& ref = kTableSource[i];
+    table.entries[i] = {static_cast<std::uint16_t>(at), static_cast<std::uint8_t>(ref.name.size()),
+                        static_cast<std::uint8_t>(ref.replacement.size())};
+    for (char c : ref.name) table.text[at++] = c;
+    for (char c : ref.replacement) table.text[at++] = c;
+  }
+  return table;
+}
+
+constexpr PackedTable kNamedReferences = pack();
 
 constexpr std::size_t kLongestName = 32;
 
@@ -40,12 +85,15 @@ int hex_value(char c) {
   return -1;
 }
 
-const NamedReference* find_named(std::string_view name) {
-  const auto* end = std::end(kNamedReferences);
-  const auto* it = std::lower_bound(
-      std::begin(kNamedReferences), end, name,
-      [](const NamedReference& ref, std::string_view key) { return ref.name < key; });
-  return it != end && it->name == name ? it : nullptr;
+/// The replacement of the reference named `name`, or nothing.
+std::optional<std::string_view> find_named(std::string_view name) {
+  const auto* end = std::end(kNamedReferences.entries);
+  const auto* it = std::lower_bound(std::begin(kNamedReferences.entries), end, name,
+                                    [](const PackedTable::Entry& e, std::string_view key) {
+                                      return kNamedReferences.name(e) < key;
+                                    });
+  if (it == end || kNamedReferences.name(*it) != name) return std::nullopt;
+  return kNamedReferences.replacement(*it);
 }
 
 // `text` starts after "&#". Returns bytes consumed after the '&' (0: not a reference).
@@ -87,8 +135,8 @@ std::size_t decode_character_reference(std::string_view text, std::string& out) 
   while (span < limit && is_ascii_alnum(text[1 + span])) ++span;
   if (span < limit && text[1 + span] == ';') ++span;
   for (std::size_t length = span; length > 0; --length) {
-    if (const NamedReference* ref = find_named(text.substr(1, length))) {
-      out.append(ref->replacement);
+    if (const auto replacement = find_named(text.substr(1, length))) {
+      out.append(*replacement);
       return 1 + length;
     }
   }
