@@ -105,7 +105,16 @@ class TagWriter {
   template <Name name>
   void plain_attribute(std::string_view value) {
     out_.put(AttributeStart<name>::text);
-    out_.put(value);
+    out_.put_run(value);
+    out_.put('"');
+  }
+  /// ` name="number"`.
+  template <Name name>
+  void number_attribute(std::uint64_t number) {
+    out_.put(AttributeStart<name>::text);
+    constexpr std::size_t most_digits = 20;
+    char* at = out_.room(most_digits);
+    out_.advance(std::to_chars(at, at + most_digits, number).ptr);
     out_.put('"');
   }
   /// ` name="value"` with a name known only when writing (kept from an imported feed).
@@ -139,6 +148,13 @@ class TagWriter {
   void text_element(std::string_view text) {
     out_.put(Tag<level, name>::start);
     append_xml_text(out_, text);
+    out_.put(Tag<level, name>::end);
+  }
+  /// `<name>text</name>` on its own line for text known to need no escaping (a fixed word).
+  template <int level, Name name>
+  void plain_element(std::string_view text) {
+    out_.put(Tag<level, name>::start);
+    out_.put_run(text);
     out_.put(Tag<level, name>::end);
   }
   /// `<name>number</name>` on its own line.
@@ -175,18 +191,25 @@ class TagWriter {
   feed::AppendBuffer& out_;
 };
 
-const Value* find_ext(const Extensions& ext, std::string_view key) {
-  if (ext.empty()) return nullptr;  // the common case: no key string to build
-  auto it = ext.find(std::string(key));
+/// `key` in a non-empty `ext`, or null.
+[[gnu::noinline]] const Value* look_up(const Extensions& ext, const std::string& key) {
+  auto it = ext.find(key);
   return it == ext.end() ? nullptr : &it->second;
 }
 
-const Value* attributes_for(const Extensions& ext, std::string_view tag) {
-  if (ext.empty()) return nullptr;
-  return find_ext(ext, std::string(attributes_key_prefix) + std::string(tag));
+/// `key` in `ext`, or null; the common case, no extensions, checked inline with no key built.
+inline const Value* find_ext(const Extensions& ext, std::string_view key) {
+  return ext.empty() ? nullptr : look_up(ext, std::string(key));
+}
+
+/// The attributes of `tag` the model does not name, kept in `ext`, or null.
+inline const Value* attributes_for(const Extensions& ext, std::string_view tag) {
+  return ext.empty() ? nullptr
+                     : look_up(ext, std::string(attributes_key_prefix) + std::string(tag));
 }
 
 void write_unknown(TagWriter& w, int level, const Extensions& ext) {
+  if (ext.empty()) return;
   const Value* unknown = find_ext(ext, unknown_key);
   if (!unknown || unknown->kind != Value::Kind::array) return;
   for (const Value& markup : unknown->items) {
@@ -325,7 +348,7 @@ void write_channel_head(TagWriter& w, const Show& show, std::vector<std::string>
     w.close<2, "itunes:category">();
   }
   if (show.explicit_content)
-    w.text_element<2, "itunes:explicit">(*show.explicit_content ? "true" : "false");
+    w.plain_element<2, "itunes:explicit">(*show.explicit_content ? "true" : "false");
   w.optional_element<2, "itunes:type">(show.type);
   write_keywords<2>(w, show.keywords);
 
@@ -379,11 +402,7 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
   if (episode.enclosure) {
     w.open<3, "enclosure">();
     w.attribute<"url">(episode.enclosure->url);
-    if (episode.enclosure->length) {
-      char digits[24];
-      auto end = std::to_chars(digits, digits + sizeof digits, *episode.enclosure->length).ptr;
-      w.plain_attribute<"length">(std::string_view(digits, static_cast<std::size_t>(end - digits)));
-    }
+    if (episode.enclosure->length) w.number_attribute<"length">(*episode.enclosure->length);
     if (!episode.enclosure->type.empty()) w.attribute<"type">(episode.enclosure->type);
     w.extra_attributes(attributes_for(episode.ext, "enclosure"));
     w.end_empty();
@@ -395,7 +414,7 @@ void write_item(TagWriter& w, const Episode& episode, const WriteOptions& option
   }
   write_image<3>(w, episode.image, episode.ext);
   if (episode.explicit_content)
-    w.text_element<3, "itunes:explicit">(*episode.explicit_content ? "true" : "false");
+    w.plain_element<3, "itunes:explicit">(*episode.explicit_content ? "true" : "false");
   w.optional_element<3, "itunes:episodeType">(episode.episode_type);
   if (episode.season && *episode.season > 0) w.number_element<3, "itunes:season">(*episode.season);
   if (episode.number && *episode.number >= 1 && std::floor(*episode.number) == *episode.number &&

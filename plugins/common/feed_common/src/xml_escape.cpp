@@ -28,24 +28,43 @@ constexpr ByteTable make_table(std::string_view specials, bool controls_special)
   return table;
 }
 
+/// One test of the 16-byte scan: a byte hits when `byte | or_bits == equals`, which is one
+/// printable special, or two that differ in one bit (`<` and `>`, `"` and `&`).
+struct Probe {
+  unsigned char or_bits = 0;
+  unsigned char equals = 0;
+};
+
 /// How one output context treats the bytes: the table, and the same classes for the 16-byte scan
-/// (the printable ASCII characters it escapes; whether tab and line feed pass as they are).
+/// (probes for the printable ASCII characters it escapes; whether tab and line feed pass as they
+/// are).
 struct Context {
   ByteTable table;
-  char printable_specials[4];
-  std::size_t printable_special_count;
+  std::array<Probe, 4> probes;
+  std::size_t probe_count;
   bool tab_and_newline_plain;
 };
 
 /// A context escaping `printable_specials` (at most 4) and the controls (tab and line feed too
 /// when `controls_special`).
 constexpr Context make_context(std::string_view printable_specials, bool controls_special) {
-  Context context{make_table(printable_specials, controls_special),
-                  {},
-                  printable_specials.size(),
-                  !controls_special};
-  for (std::size_t i = 0; i < printable_specials.size(); ++i)
-    context.printable_specials[i] = printable_specials[i];
+  Context context{make_table(printable_specials, controls_special), {}, 0, !controls_special};
+  std::array<bool, 4> paired{};
+  for (std::size_t i = 0; i < printable_specials.size(); ++i) {
+    if (paired[i]) continue;
+    const auto first = static_cast<unsigned char>(printable_specials[i]);
+    Probe probe{0, first};
+    for (std::size_t j = i + 1; j < printable_specials.size(); ++j) {
+      const auto second = static_cast<unsigned char>(printable_specials[j]);
+      const auto differing = static_cast<unsigned char>(first ^ second);
+      if (!paired[j] && (differing & (differing - 1)) == 0) {
+        probe = Probe{differing, static_cast<unsigned char>(first | second)};
+        paired[j] = true;
+        break;
+      }
+    }
+    context.probes[context.probe_count++] = probe;
+  }
   return context;
 }
 
@@ -88,8 +107,13 @@ inline unsigned attention_mask(__m128i bytes) {
     hit = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\t')),
                                         _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n'))),
                            hit);
-  for (std::size_t i = 0; i < context.printable_special_count; ++i)
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(context.printable_specials[i])));
+  for (std::size_t i = 0; i < context.probe_count; ++i) {
+    const Probe probe = context.probes[i];
+    const __m128i probed =
+        probe.or_bits ? _mm_or_si128(bytes, _mm_set1_epi8(static_cast<char>(probe.or_bits)))
+                      : bytes;
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(probed, _mm_set1_epi8(static_cast<char>(probe.equals))));
+  }
   return static_cast<unsigned>(_mm_movemask_epi8(hit));
 }
 

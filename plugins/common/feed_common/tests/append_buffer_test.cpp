@@ -36,3 +36,17 @@ TEST_CASE("an unused append buffer changes nothing") {
   { AppendBuffer buffer(out, 100); }
   CHECK(out == "kept");
 }
+
+TEST_CASE("put_run copies text of every length, in the overlapping moves and by memcpy") {
+  std::string source;
+  for (int i = 0; i < 100; ++i) source += static_cast<char>('!' + i % 90);
+  for (std::size_t size = 0; size <= 100; ++size) {
+    std::string out = "<";
+    {
+      AppendBuffer buffer(out);
+      buffer.put_run(std::string_view(source).substr(0, size));
+      buffer.put('>');
+    }
+    CHECK(out == "<" + source.substr(0, size) + ">");
+  }
+}

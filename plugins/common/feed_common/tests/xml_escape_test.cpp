@@ -168,3 +168,13 @@ TEST_CASE("UTF-8 is checked as XML wants it: shortest forms, no surrogates, up t
   CHECK(text_of("\xC3") == bad);
   CHECK(text_of("\xE2\x82x") == bad + bad + "x");
 }
+
+TEST_CASE("printable ASCII other than the markup characters passes unchanged") {
+  for (char c = 0x20; c < 0x7F; ++c) {
+    const std::string value(20, c);
+    INFO("character " << c);
+    if (c != '&' && c != '<' && c != '>') CHECK(text_of(value) == value);
+    if (c != '&' && c != '<' && c != '>' && c != '"') CHECK(attribute_of(value) == value);
+    if (c != ']') CHECK(cdata_of(value) == "<![CDATA[" + value + "]]>");
+  }
+}
