@@ -4,6 +4,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -215,12 +219,26 @@ class JsonCursor {
   }
 
   /// The key whose text starts at `raw` (after its opening quote) when it has no escapes, else
-  /// an empty view with no data. (Stage 1 has checked that the string closes.)
+  /// an empty view with no data. (Stage 1 has checked that the string closes; 16 bytes a step
+  /// may read past the key into the rest of the document and its padding.)
   static std::string_view plain_key(const char* raw) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (const char* p = raw;; p += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash))));
+      if (!mask) continue;
+      const char* end = p + __builtin_ctz(mask);
+      if (*end == '\\') return {};
+      return {raw, static_cast<std::size_t>(end - raw)};
+    }
+#else
     const char* end = raw;
     while (*end != '"' && *end != '\\') ++end;
     if (*end == '\\') return {};
     return {raw, static_cast<std::size_t>(end - raw)};
+#endif
   }
   std::int64_t integer_with_error(od::value& v);
   static const char* type_name(od::json_type type);
