@@ -9,6 +9,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace castkit::feed {
 namespace {
@@ -132,13 +135,69 @@ inline Word load(const unsigned char* p) {
 }
 #endif
 
+#if defined(__x86_64__)
+/// True when the processor runs the AVX2 scan.
+bool has_avx2() {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2;
+}
+
+/// attention_mask for the 32 bytes at `p`, with AVX2.
+template <const Context& context>
+[[gnu::target("avx2")]] inline unsigned attention_mask_avx2(const unsigned char* p) {
+  const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  __m256i hit = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), bytes);  // controls and non-ASCII
+  if constexpr (context.tab_and_newline_plain)
+    hit = _mm256_andnot_si256(_mm256_or_si256(_mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('\t')),
+                                              _mm256_cmpeq_epi8(bytes, _mm256_set1_epi8('\n'))),
+                              hit);
+  for (std::size_t i = 0; i < context.probe_count; ++i) {
+    const Probe probe = context.probes[i];
+    const __m256i probed =
+        probe.or_bits ? _mm256_or_si256(bytes, _mm256_set1_epi8(static_cast<char>(probe.or_bits)))
+                      : bytes;
+    hit = _mm256_or_si256(
+        hit, _mm256_cmpeq_epi8(probed, _mm256_set1_epi8(static_cast<char>(probe.equals))));
+  }
+  return static_cast<unsigned>(_mm256_movemask_epi8(hit));
+}
+
+/// Steps `p` over 64-byte runs while 64 bytes are left before `end`, passing plain bytes and
+/// valid UTF-8 sequences; returns the first byte that needs replacing (a special, a control, bad
+/// UTF-8), or null when the runs need nothing.
+template <const Context& context>
+[[gnu::target("avx2")]] const unsigned char* find_in_blocks_avx2(const unsigned char*& p,
+                                                                 const unsigned char* end) {
+  while (end - p >= 64) {
+    std::uint64_t mask =
+        attention_mask_avx2<context>(p) | std::uint64_t{attention_mask_avx2<context>(p + 32)} << 32;
+    const unsigned char* next = p + 64;
+    while (mask != 0) {
+      const unsigned char* hit = p + __builtin_ctzll(mask);
+      if (*hit < 0x80) return hit;
+      const std::size_t length = xml_utf8_length(hit, end);
+      if (length == 0) return hit;
+      const auto seen = static_cast<std::size_t>(hit - p) + length;  // bytes of this run looked at
+      if (seen >= 64) {
+        next = hit + length;
+        break;
+      }
+      mask &= ~std::uint64_t{0} << seen;
+    }
+    p = next;
+  }
+  return nullptr;
+}
+#endif
+
 /// The first byte in [p, end) that is not plain in `context`, or `end`; `begin` is where the
 /// text starts. Text of 16 bytes or more is scanned 16 bytes per step with SSE2 (the x86-64
 /// baseline), the last step reading the text's last 16 bytes (overlapping bytes already seen);
 /// from 4 to 15 bytes are looked at in one step as two overlapping halves; less byte by byte.
 template <const Context& context>
-inline const unsigned char* skip_plain(const unsigned char* begin, const unsigned char* p,
-                                       const unsigned char* end) {
+[[gnu::always_inline]] inline const unsigned char* skip_plain(const unsigned char* begin,
+                                                              const unsigned char* p,
+                                                              const unsigned char* end) {
 #if defined(__SSE2__)
   if (end - begin >= 16) {
     for (; end - p > 32; p += 32)  // two blocks per step: one branch for both
@@ -168,6 +227,20 @@ inline const unsigned char* skip_plain(const unsigned char* begin, const unsigne
 #endif
   while (p < end && context.table[*p] == plain) ++p;
   return p;
+}
+
+/// The first byte in [p, end) that needs replacing or a UTF-8 check, or `end`, as skip_plain
+/// finds it; long text (128 bytes or more left) goes 64 bytes per step with AVX2 where the
+/// processor has it, also passing valid UTF-8.
+template <const Context& context>
+[[gnu::always_inline]] inline const unsigned char* next_to_look_at(const unsigned char* begin,
+                                                                   const unsigned char* p,
+                                                                   const unsigned char* end) {
+#if defined(__x86_64__)
+  if (end - p >= 128 && has_avx2())
+    if (const unsigned char* hit = find_in_blocks_avx2<context>(p, end)) return hit;
+#endif
+  return skip_plain<context>(begin, p, end);
 }
 
 /// The rest of escape() from `p`, the first byte that is not plain, on: copies the plain runs,
@@ -203,7 +276,7 @@ template <const Context& context, typename Replace>
       p += replace(out, p, end);
     }
     run = p;
-  } while ((p = skip_plain<context>(begin, p, end)) != end);
+  } while ((p = next_to_look_at<context>(begin, p, end)) != end);
   flush();
 }
 
@@ -213,7 +286,7 @@ template <const Context& context, typename Replace>
 inline void escape(AppendBuffer& out, std::string_view text, Replace replace) {
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = begin + text.size();
-  const auto* p = skip_plain<context>(begin, begin, end);
+  const auto* p = next_to_look_at<context>(begin, begin, end);
   if (p == end)
     out.put_run(text);
   else

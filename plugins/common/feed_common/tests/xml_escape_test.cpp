@@ -96,7 +96,7 @@ std::string cdata_of(std::string_view value) {
 }
 }  // namespace
 
-TEST_CASE("special characters are found at every position of the 16-byte blocks") {
+TEST_CASE("special characters are found at every position of the 16-, 32- and 64-byte steps") {
   struct Case {
     std::string_view piece, as_text, as_attribute, in_cdata;
   };
@@ -120,8 +120,7 @@ TEST_CASE("special characters are found at every position of the 16-byte blocks"
       {"\xEF\xBF\xBF", "", "", ""},
   };
   for (const Case& c : cases)
-    for (std::size_t length : {std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{17},
-                               std::size_t{31}, std::size_t{33}, std::size_t{48}})
+    for (std::size_t length : {1, 3, 4, 7, 8, 15, 16, 17, 31, 33, 48, 64, 127, 128, 129, 200})
       for (std::size_t at = 0; at + c.piece.size() <= length; ++at) {
         std::string value = with_piece_at(length, at, c.piece);
         std::string before(at, 'a'), after(length - at - c.piece.size(), 'a');
@@ -177,4 +176,18 @@ TEST_CASE("printable ASCII other than the markup characters passes unchanged") {
     if (c != '&' && c != '<' && c != '>' && c != '"') CHECK(attribute_of(value) == value);
     if (c != ']') CHECK(cdata_of(value) == "<![CDATA[" + value + "]]>");
   }
+}
+
+TEST_CASE("long text with many UTF-8 sequences and one bad byte late") {
+  std::string value, expected;
+  for (int i = 0; i < 50; ++i) {
+    value += "caf\xC3\xA9 \xE2\x80\x94 it\xE2\x80\x99s \xF0\x9F\x8E\x99 ";
+    expected += "caf\xC3\xA9 \xE2\x80\x94 it\xE2\x80\x99s \xF0\x9F\x8E\x99 ";
+  }
+  value += "\xFF";
+  expected += "\xEF\xBF\xBD";
+  for (int i = 0; i < 10; ++i) value += "abcdefghijklmnop", expected += "abcdefghijklmnop";
+  CHECK(text_of(value) == expected);
+  CHECK(attribute_of(value) == expected);
+  CHECK(cdata_of(value) == "<![CDATA[" + expected + "]]>");
 }
