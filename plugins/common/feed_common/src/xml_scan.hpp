@@ -214,9 +214,10 @@ template <const Context& context>
     return mask != 0 ? end - 16 + __builtin_ctz(mask) : end;
   }
   if (end - p >= 4) {
-    const auto halves = static_cast<std::int64_t>(load<std::uint32_t>(p)) |
-                        static_cast<std::int64_t>(load<std::uint32_t>(end - 4)) << 32;
-    unsigned mask = attention_mask<context>(_mm_set_epi64x(0, halves)) & 0xFF;
+    const std::uint64_t halves =
+        load<std::uint32_t>(p) | std::uint64_t{load<std::uint32_t>(end - 4)} << 32;
+    unsigned mask =
+        attention_mask<context>(_mm_set_epi64x(0, static_cast<std::int64_t>(halves))) & 0xFF;
     if (mask & 0x0F) return p + __builtin_ctz(mask);
     return mask != 0 ? end - 8 + __builtin_ctz(mask) : end;
   }
