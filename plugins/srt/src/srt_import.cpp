@@ -97,38 +97,39 @@ void read_segments(std::string_view text, const std::string& name, Context& cont
   std::size_t cues = 0;
   Segment segment;  // reused, and with it the buffers of its strings
   SrtContent content{segment.text, segment.html, segment.speaker, {}, {}};
-  RawFile file = read_srt(
+  ReadReport report = read_srt(
       text, name, static_cast<std::size_t>(max_line > 0 ? max_line : 1),
-      [&](RawCue& cue) {
+      [&](const RawCue& cue) {
         ++cues;
         if (cue.end < cue.start)
           context.host.report({Severity::warning, name, cue.line, 0,
                                "cue ends before it starts; kept as read (exporters fix it)"});
         segment.start = cue.start;
         segment.end = cue.end;
-        segment.id.assign(cue.id);
+        segment.id.clear();
+        segment.id.append(cue.id);  // cheaper than assign()
         read_srt_text(cue.text, rule, content);
         if (!segment.ext.empty()) segment.ext.clear();
         if (!content.position.empty()) segment.ext["srt.position"] = Value(content.position);
         if (!cue.coordinates.empty())
-          segment.ext["srt.coordinates"] = Value(std::move(cue.coordinates));
-        layout::store_turns(content.turns, segment.ext);
+          segment.ext["srt.coordinates"] = Value(std::string(cue.coordinates));
+        if (!content.turns.empty()) layout::store_turns(content.turns, segment.ext);
         on_segment(segment);
       },
       gate);
-  for (const ReadWarning& warning : file.warnings)
+  for (const ReadWarning& warning : report.warnings)
     context.host.report({Severity::warning, name, warning.line, 0, warning.message});
   if (cues == 0) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
       fail_input(name, 1, 1, "empty file: no SRT cues");
-    if (file.empty_cues == 0)
+    if (report.empty_cues == 0)
       fail_input(name, 1, 1,
                  "no SRT cues found: expected a timing line such as "
                  "\"00:00:01,000 --> 00:00:02,500\"");
   }
-  if (file.empty_cues)
+  if (report.empty_cues)
     context.host.report({Severity::note, name, 0, 0,
-                         std::to_string(file.empty_cues) + " cue(s) without text skipped"});
+                         std::to_string(report.empty_cues) + " cue(s) without text skipped"});
 }
 
 // True when `input` is read as UTF-8 as it is (no UTF-16 BOM, no other encoding named).

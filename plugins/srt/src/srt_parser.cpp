@@ -3,6 +3,7 @@
 #include "srt_parser.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "castkit/diagnostics.hpp"
@@ -94,18 +95,42 @@ bool read_timestamp(std::string_view s, std::size_t& pos, Millis& out, bool& ran
   return true;
 }
 
-// "HH:MM:SS,mmm" (or '.') at `p`, the shape nearly every SRT file uses; -1 when it is not.
+// Eight bytes at `p` as one little-endian number.
+std::uint64_t load8(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// True when no byte of `values` is above its limit in `limits`, each limit given as 0x7F minus
+// the limit (no byte may carry into the next: those at or above 0x80 fail before the sum counts).
+bool within(std::uint64_t values, std::uint64_t limits) {
+  return ((values | (values + limits)) & 0x8080808080808080u) == 0;
+}
+
+// "HH:MM:SS,mmm" (or '.') at `p`, the shape nearly every SRT file uses; -1 when it is not. All
+// eight bytes of "HH:MM:SS" are checked at once: XOR with "00:00:00" leaves the digits' values
+// and zero for the colons, which must then be at most 9 (5 for the tens of minutes and seconds)
+// and 0.
 Millis fixed_timestamp(const char* p) {
-  auto digit = [p](int i) { return static_cast<unsigned>(static_cast<unsigned char>(p[i]) - '0'); };
-  const unsigned h1 = digit(0), h2 = digit(1), m1 = digit(3), m2 = digit(4), s1 = digit(6),
-                 s2 = digit(7), f1 = digit(9), f2 = digit(10), f3 = digit(11);
-  // Every test at once, so the common case takes one branch.
-  const bool digits = !((h1 > 9) | (h2 > 9) | (m1 > 5) | (m2 > 9) | (s1 > 5) | (s2 > 9) | (f1 > 9) |
-                        (f2 > 9) | (f3 > 9));
-  const bool marks = (p[2] == ':') & (p[5] == ':') & ((p[8] == ',') | (p[8] == '.'));
-  if (!(digits & marks)) return -1;
-  return static_cast<Millis>((h1 * 10 + h2) * 3'600'000u + (m1 * 10 + m2) * 60'000u +
-                             (s1 * 10 + s2) * 1000u + f1 * 100u + f2 * 10u + f3);
+  constexpr std::uint64_t kClock = 0x30303A30303A3030u;   // "00:00:00"
+  constexpr std::uint64_t kLimits = 0x767A7F767A7F7676u;  // 9 9 0 5 9 0 5 9, low byte first
+  const std::uint64_t clock = load8(p) ^ kClock;
+  // The fraction: the byte before it and three digits, as "0mmm" with the mark in the low byte.
+  std::uint32_t fraction;
+  std::memcpy(&fraction, p + 8, sizeof fraction);
+  const std::uint32_t mark = fraction & 0xFF;
+  const std::uint64_t digits = (fraction >> 8) ^ 0x303030u;
+  if (!within(clock, kLimits) || !within(digits, 0x767676u) || (mark != ',' && mark != '.'))
+    return -1;
+  // Each byte plus ten times the one before: hours, minutes and seconds in bytes 0, 3 and 6.
+  const std::uint64_t pairs = clock * 10 + (clock >> 8);
+  const auto hours = static_cast<Millis>(pairs & 0xFF);
+  const auto minutes = static_cast<Millis>((pairs >> 24) & 0xFF);
+  const auto seconds = static_cast<Millis>((pairs >> 48) & 0xFF);
+  const auto ms =
+      static_cast<Millis>((digits & 0xFF) * 100 + ((digits >> 8) & 0xFF) * 10 + (digits >> 16));
+  return hours * 3'600'000 + minutes * 60'000 + seconds * 1000 + ms;
 }
 
 // "HH:MM:SS,mmm --> HH:MM:SS,mmm[ rest]" read directly; false sends the line to the tolerant
@@ -128,6 +153,11 @@ bool read_fixed_timing_line(std::string_view line, Timing& timing) {
 }  // namespace
 
 TimingResult read_timing_line(std::string_view line, Timing& timing) {
+  // The shortest timing line is "0:0,0->0:0,0" (or "0:0:0->0:0:0"), and every timing line
+  // starts with a digit or a space: this rules out most lines at once.
+  constexpr std::size_t kShortest = 12;
+  if (line.size() < kShortest || !(is_digit(line[0]) || is_space(line[0])))
+    return TimingResult::not_timing;
   if (read_fixed_timing_line(line, timing)) return TimingResult::ok;
   std::size_t pos = 0;
   while (pos < line.size() && is_space(line[pos])) ++pos;
@@ -157,50 +187,99 @@ TimingResult read_timing_line(std::string_view line, Timing& timing) {
   return TimingResult::ok;
 }
 
-RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes) {
-  RawFile kept;
-  RawFile stats = read_srt(text, name, max_line_bytes,
-                           [&](RawCue& cue) { kept.cues.push_back(std::move(cue)); });
-  kept.warnings = std::move(stats.warnings);
-  kept.empty_cues = stats.empty_cues;
-  return kept;
-}
+namespace {
 
-RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
-                 const std::function<void(RawCue&)>& on_cue, const ReadGate* gate) {
-  RawFile file;
-  // The current cue's lines (views into `text`), blank ones included until the cue ends.
-  std::vector<std::string_view> lines;
-  RawCue cue;             // reused: each field is set again for every cue
-  bool in_cue = false;    // a cue (valid or dropped) is collecting lines
-  bool dropping = false;  // the current cue's timing was out of range: its text is skipped
-  std::string_view next_id;
+// The lines of the cue being read: its non-blank lines, which are its text (but for a trailing
+// index), and what the index rules need to know about the blank ones.
+class CueLines {
+ public:
+  // A new cue whose lines start after its timing line.
+  void clear() {
+    kept_.clear();
+    last_blank_ = false;
+    blank_before_kept_ = false;
+  }
 
-  auto finish = [&](bool at_eof) {
-    if (!in_cue) return;
-    // The digits-only line right above the next timing line is that cue's index.
-    next_id = {};
-    if (!at_eof && !lines.empty() && digits_only(lines.back())) {
-      next_id = trim(lines.back());
-      lines.pop_back();
+  // The next line of the cue.
+  void add(std::string_view line) {
+    const bool is_blank = blank(line);
+    if (!is_blank) {
+      blank_before_kept_ = last_blank_;
+      kept_.push_back(line);
     }
-    while (!lines.empty() && blank(lines.back())) lines.pop_back();
-    // At the end of the file a digits-only line after a blank line is a dangling index.
-    if (at_eof && lines.size() >= 2 && digits_only(lines.back()) && blank(lines[lines.size() - 2]))
-      lines.pop_back();
+    last_blank_ = is_blank;
+  }
+
+  // Takes the digits-only line right above the next timing line, the next cue's index, and
+  // returns it ("" when the last line is not one).
+  std::string_view take_next_index() {
+    if (last_blank_ || kept_.empty() || !digits_only(kept_.back())) return {};
+    const std::string_view index = trim(kept_.back());
+    kept_.pop_back();
+    return index;
+  }
+
+  // At the end of the file a digits-only line after a blank line is a dangling index: drops it.
+  void drop_dangling_index() {
+    if (!kept_.empty() && blank_before_kept_ && digits_only(kept_.back())) kept_.pop_back();
+  }
+
+  // The kept lines joined by '\n': a view of the input when they are one run of it with '\n'
+  // between them, else built in `joined`.
+  std::string_view text(std::string& joined) const {
+    if (kept_.empty()) return {};
+    bool one_run = true;
+    for (std::size_t i = 1; i < kept_.size() && one_run; ++i) {
+      const std::string_view before = kept_[i - 1];
+      one_run = before.data() + before.size() + 1 == kept_[i].data() &&
+                before.data()[before.size()] == '\n';
+    }
+    if (one_run) {
+      const std::string_view last = kept_.back();
+      return {kept_.front().data(),
+              static_cast<std::size_t>(last.data() + last.size() - kept_.front().data())};
+    }
+    joined.clear();
+    for (const std::string_view line : kept_) {
+      if (!joined.empty()) joined += '\n';
+      joined.append(line);
+    }
+    return joined;
+  }
+
+ private:
+  std::vector<std::string_view> kept_;  // views into the input
+  bool last_blank_ = false;             // the latest line was blank
+  bool blank_before_kept_ = false;      // the line right above kept_.back() was blank
+};
+
+}  // namespace
+
+ReadReport read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
+                    const std::function<void(const RawCue&)>& on_cue, const ReadGate* gate) {
+  ReadReport report;
+  CueLines lines;
+  std::string joined;               // a cue's text when its lines are not one run of the input
+  RawCue cue;                       // reused: each field is set again for every cue
+  const char* cue_start = nullptr;  // the current cue's index or timing line
+  bool dropping = false;  // the current cue's timing was out of range: its text is skipped
+
+  // Hands over the current cue (if any); returns the index line of the next one.
+  auto finish = [&](bool at_eof) {
+    std::string_view next_id;
+    if (!cue_start) return next_id;
+    if (at_eof)
+      lines.drop_dangling_index();
+    else
+      next_id = lines.take_next_index();
     if (!dropping) {
-      cue.text.clear();
-      for (std::string_view line : lines) {
-        if (blank(line)) continue;
-        if (!cue.text.empty()) cue.text += '\n';
-        cue.text.append(line);
-      }
+      cue.text = lines.text(joined);
       if (cue.text.empty())
-        ++file.empty_cues;
+        ++report.empty_cues;
       else
         on_cue(cue);
     }
-    lines.clear();
+    return next_id;
   };
 
   std::size_t pos = 0;
@@ -218,7 +297,8 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
                      " bytes long, more than limits.max_line_bytes (" +
                      std::to_string(max_line_bytes) + ")");
     if (gate && end >= readable) {
-      const char* held = !lines.empty()         ? lines.front().data()
+      // The cue's index, times and text stay in the input until it is handed over.
+      const char* held = cue_start              ? cue_start
                          : previous_line.data() ? previous_line.data()
                                                 : data + pos;
       readable = (*gate)(static_cast<std::size_t>(held - data), std::min(end + 1, n));
@@ -234,31 +314,29 @@ RawFile read_srt(std::string_view text, const std::string& name, std::size_t max
     Timing timing;
     TimingResult result = read_timing_line(line, timing);
     if (result == TimingResult::not_timing) {
-      if (in_cue) lines.push_back(line);
+      if (cue_start) lines.add(line);
       previous_line = line;
       continue;
     }
-    if (in_cue) {
-      finish(false);
-    } else if (digits_only(previous_line)) {
-      next_id = trim(previous_line);
-    }
-    in_cue = true;
+    std::string_view id = cue_start                    ? finish(false)
+                          : digits_only(previous_line) ? trim(previous_line)
+                                                       : "";
+    cue_start = id.empty() ? line.data() : id.data();
+    lines.clear();
     cue.line = line_number;
-    cue.id.assign(next_id);
-    next_id = {};
+    cue.id = id;
     dropping = result == TimingResult::out_of_range;
     if (dropping) {
-      file.warnings.push_back({line_number, "cue dropped: a time on this line is out of range"});
+      report.warnings.push_back({line_number, "cue dropped: a time on this line is out of range"});
     } else {
       cue.start = timing.start;
       cue.end = timing.end;
-      cue.coordinates.assign(timing.rest);
+      cue.coordinates = timing.rest;
     }
     previous_line = line;
   }
   finish(true);
-  return file;
+  return report;
 }
 
 }  // namespace castkit::srt

@@ -14,14 +14,15 @@
 namespace castkit::srt {
 
 /// One cue as read: times, index, the raw text lines (tags still in) and what followed the end
-/// time on the timing line.
+/// time on the timing line. The views point into the input or into the reader's own buffer and
+/// hold only while the cue is handed over.
 struct RawCue {
-  Millis start = 0;         ///< start time
-  Millis end = 0;           ///< end time (may be before start)
-  std::string id;           ///< the index line above the times ("" when missing)
-  std::string text;         ///< payload lines joined by '\n', blank lines removed
-  std::string coordinates;  ///< e.g. "X1:63 X2:223 Y1:43 Y2:58" ("" when none)
-  std::uint32_t line = 0;   ///< 1-based line of the timing line
+  Millis start = 0;              ///< start time
+  Millis end = 0;                ///< end time (may be before start)
+  std::string_view id;           ///< the index line above the times ("" when missing)
+  std::string_view text;         ///< payload lines joined by '\n', blank lines removed
+  std::string_view coordinates;  ///< e.g. "X1:63 X2:223 Y1:43 Y2:58" ("" when none)
+  std::uint32_t line = 0;        ///< 1-based line of the timing line
 };
 
 /// A problem that does not stop reading.
@@ -30,9 +31,8 @@ struct ReadWarning {
   std::string message;     ///< what happened
 };
 
-/// What an SRT file holds.
-struct RawFile {
-  std::vector<RawCue> cues;           ///< in file order
+/// What reading an SRT file found besides its cues.
+struct ReadReport {
   std::vector<ReadWarning> warnings;  ///< in file order
   std::size_t empty_cues = 0;         ///< cues with no text, skipped
 };
@@ -58,13 +58,11 @@ TimingResult read_timing_line(std::string_view line, Timing& timing);
 using ReadGate = std::function<std::size_t(std::size_t held, std::size_t needed)>;
 
 /// Splits UTF-8 `text` into cues, handing each to `on_cue` as soon as it is complete (the cue
-/// object is reused for the next cue and may be moved from); the returned file holds the
-/// warnings and counts, not the cues. Lines longer than `max_line_bytes` throw an input error
-/// that names `name`. Without a `gate` the whole text may be read at once.
-RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
-                 const std::function<void(RawCue&)>& on_cue, const ReadGate* gate = nullptr);
-
-/// Splits UTF-8 `text` into cues, all kept in the returned file.
-RawFile read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes);
+/// object is reused for the next cue); returns the warnings and counts. Lines longer than
+/// `max_line_bytes` throw an input error that names `name`. Without a `gate` the whole text may
+/// be read at once.
+ReadReport read_srt(std::string_view text, const std::string& name, std::size_t max_line_bytes,
+                    const std::function<void(const RawCue&)>& on_cue,
+                    const ReadGate* gate = nullptr);
 
 }  // namespace castkit::srt

@@ -108,11 +108,26 @@ void scan_cue_text(std::string_view raw, bool& markup, bool& colon) {
   }
 }
 
+// A character strip_markup looks at: the start of a position code, tag or reference, or '>',
+// which the HTML escapes.
+bool starts_markup(char c) {
+  return c == '{' || c == '<' || c == '&' || c == '>';
+}
+
 // Removes tags and position codes; keeps <i> <b> <u> in `html`. Unknown opening tags such as
 // "<LAUGHING & WHOOPS!>" are text.
 void strip_markup(std::string_view raw, SrtContent& content, bool& styled) {
   std::size_t i = 0;
   while (i < raw.size()) {
+    // A run of characters that are text as they are, copied to both at once.
+    std::size_t run_end = i;
+    while (run_end < raw.size() && !starts_markup(raw[run_end])) ++run_end;
+    if (run_end > i) {
+      content.text.append(raw.substr(i, run_end - i));
+      content.html.append(raw.substr(i, run_end - i));
+      i = run_end;
+      continue;
+    }
     char c = raw[i];
     if (c == '{' && i + 1 < raw.size() && raw[i + 1] == '\\') {
       std::size_t close = raw.find('}', i);
@@ -179,6 +194,18 @@ void strip_markup(std::string_view raw, SrtContent& content, bool& styled) {
   }
 }
 
+// Two or more lines, each starting with '-'.
+bool dash_lines(std::string_view text) {
+  if (text.empty() || text.front() != '-') return false;
+  std::size_t lines = 1;
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+       at = text.find('\n', at + 1)) {
+    ++lines;
+    if (at + 1 >= text.size() || text[at + 1] != '-') return false;
+  }
+  return lines >= 2;
+}
+
 // Drops the label from the first line of `text` (a label may stand alone on its line); the
 // name goes to `name` when it is given. False when there is no label.
 bool take_label(std::string& text, const SpeakerRule& rule, std::string* name) {
@@ -236,20 +263,13 @@ void read_srt_text(std::string_view raw, const SpeakerRule& rule, SrtContent& co
   bool colon = false;
   scan_cue_text(raw, markup, colon);
   if (!markup)
-    content.text.assign(raw);
+    content.text.append(raw);  // cleared above: cheaper than assign()
   else
     strip_markup(raw, content, styled);
   if (!styled) content.html.clear();
 
   // Dash lines: "- Hi.\n- NAME: Hello." Labelled ones become turns.
-  std::size_t lines = 1;
-  bool all_dashed = !content.text.empty() && content.text.front() == '-';
-  for (std::size_t at = content.text.find('\n'); at != std::string::npos;
-       at = content.text.find('\n', at + 1)) {
-    ++lines;
-    if (at + 1 >= content.text.size() || content.text[at + 1] != '-') all_dashed = false;
-  }
-  if (lines >= 2 && all_dashed) {
+  if (dash_lines(content.text)) {
     std::vector<SrtTurn> turns;
     bool labelled = false;
     std::size_t at = 0;

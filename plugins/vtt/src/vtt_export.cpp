@@ -12,6 +12,7 @@
 #include "castkit_common/cue_order.hpp"
 #include "castkit_common/subtitle_layout.hpp"
 #include "cue_text.hpp"
+#include "plain_cue_text.hpp"
 #include "vtt_formats.hpp"
 
 #ifdef __SSE2__
@@ -65,6 +66,14 @@ void append_escaped(std::string& out, std::string_view text) {
 void append_html_as_cue_text(std::string& out, std::string_view html) {
   std::size_t i = 0;
   while (i < html.size()) {
+    // A run of text without tags or references, escaped at once.
+    std::size_t run_end = i;
+    while (run_end < html.size() && html[run_end] != '<' && html[run_end] != '&') ++run_end;
+    if (run_end > i) {
+      append_escaped(out, html.substr(i, run_end - i));
+      i = run_end;
+      continue;
+    }
     char c = html[i];
     if (c == '<') {
       std::size_t close = html.find('>', i);
@@ -209,6 +218,12 @@ std::vector<Segment> cues_for(const Episode& episode, Context& context,
 // A plain cue (no extensions, no markup) as append_payload(cue_payload(...)) writes it, in one
 // pass: its voice, its text escaped, blank lines and CRs at line ends left out.
 void append_plain_payload(std::string& out, std::string_view speaker, std::string_view text) {
+  if (is_plain_cue_text(text)) {
+    if (!speaker.empty()) append_voice(out, speaker);
+    out.append(text);
+    out += '\n';
+    return;
+  }
   bool first = true;
   for (;;) {
     const std::size_t end = std::min(text.find('\n'), text.size());
@@ -244,6 +259,9 @@ std::string_view settings_for_position(std::string_view codes) {
   }
   return found;
 }
+
+// The longest cue text VttWriter::cue copies through its own buffer.
+constexpr std::size_t kShortText = 256;
 
 // Writes the parts of a WebVTT file. The whole-model exporter and the streaming sink both write
 // through it, so they write the same bytes.
@@ -288,14 +306,25 @@ class VttWriter {
     char* at = clock::write_timestamp(timing, start, '.');
     std::memcpy(at, " --> ", 5);
     at = clock::write_timestamp(at + 5, end, '.');
-    out.append(timing, static_cast<std::size_t>(at - timing));
     if (cue.ext.empty() && cue.html.empty() && (cue.speaker.empty() || cue.speaker.back() != '-')) {
       // The common case, written directly (a voice ending in "--" would make "-->").
-      out += '\n';
+      *at++ = '\n';
+      if (cue.speaker.empty() && cue.text.size() <= kShortText && is_plain_cue_text(cue.text)) {
+        // The commonest: the timing line, the text and the blank line after it in one append.
+        char bytes[sizeof timing + kShortText + 2];
+        const auto timing_size = static_cast<std::size_t>(at - timing);
+        std::memcpy(bytes, timing, timing_size);
+        std::memcpy(bytes + timing_size, cue.text.data(), cue.text.size());
+        std::memcpy(bytes + timing_size + cue.text.size(), "\n\n", 2);
+        out.append(bytes, timing_size + cue.text.size() + 2);
+        return;
+      }
+      out.append(timing, static_cast<std::size_t>(at - timing));
       append_plain_payload(out, cue.speaker, cue.text);
       out += '\n';
       return;
     }
+    out.append(timing, static_cast<std::size_t>(at - timing));
     if (const std::string* settings = string_ext(cue.ext, "vtt.settings")) {
       if (settings->find_first_of("\r\n") == std::string::npos) {
         out += ' ';
@@ -319,6 +348,10 @@ class VttWriter {
   std::string scratch_;  // one payload buffer for every cue
 };
 
+// Room the streaming sink makes in its output at first: an hour-long episode's cues, so the
+// buffer is not copied over and over while it grows.
+constexpr std::size_t kOutputRoom = 256 * 1024;
+
 // Writes cues as they come. A cue that ends before it starts waits for the next one's start;
 // anything the whole-model exporter would reorder or lay out hands over to it.
 class VttSink final : public ModelSink {
@@ -328,7 +361,9 @@ class VttSink final : public ModelSink {
         out_(out),
         context_(context),
         cues_("WebVTT", layout::options_from(context.project["subtitles"])),
-        writer_(context) {}
+        writer_(context) {
+    out_.reserve(out_.size() + kOutputRoom);
+  }
 
   void show(const Show&) override {}
 
