@@ -57,7 +57,8 @@ template <const Context& context, typename Replace>
 /// Copies `text` to `out` as `context` wants it: in one piece when no byte needs a look (the
 /// common case), else by escape_from.
 template <const Context& context, typename Replace>
-inline void escape(AppendBuffer& out, std::string_view text, Replace replace) {
+[[gnu::always_inline]] inline void escape(AppendBuffer& out, std::string_view text,
+                                          Replace replace) {
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = begin + text.size();
   const auto* p = next_to_look_at<context>(begin, begin, end);
