@@ -10,6 +10,7 @@
 #include "srt_formats.hpp"
 #include "srt_parser.hpp"
 #include "srt_text.hpp"
+#include "utf8_check.hpp"
 
 namespace castkit::srt {
 namespace {
@@ -178,7 +179,7 @@ class SrtImporter final : public Importer, public StreamingImporter {
       std::size_t end = std::min(std::max(needed, checked + kStreamChunk), text.size());
       // Never between the bytes of one character.
       while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-      if (find_invalid_utf8(text.substr(checked, end - checked)))
+      if (!is_valid_utf8(text.substr(checked, end - checked)))
         throw NeedsWholeModel("invalid UTF-8 in " + input.name);
       checked = end;
     };

@@ -153,11 +153,7 @@ bool read_fixed_timing_line(std::string_view line, Timing& timing) {
 }  // namespace
 
 TimingResult read_timing_line(std::string_view line, Timing& timing) {
-  // The shortest timing line is "0:0,0->0:0,0" (or "0:0:0->0:0:0"), and every timing line
-  // starts with a digit or a space: this rules out most lines at once.
-  constexpr std::size_t kShortest = 12;
-  if (line.size() < kShortest || !(is_digit(line[0]) || is_space(line[0])))
-    return TimingResult::not_timing;
+  if (!may_be_timing_line(line)) return TimingResult::not_timing;
   if (read_fixed_timing_line(line, timing)) return TimingResult::ok;
   std::size_t pos = 0;
   while (pos < line.size() && is_space(line[pos])) ++pos;
@@ -286,8 +282,10 @@ ReadReport read_srt(std::string_view text, const std::string& name, std::size_t 
   std::uint32_t line_number = 0;
   const std::size_t n = text.size();
   const char* data = text.data();
-  std::size_t readable = 0;        // what the gate allows so far
+  // What the gate allows so far (without a gate, everything).
+  std::size_t readable = gate ? 0 : std::numeric_limits<std::size_t>::max();
   std::string_view previous_line;  // the line before the current one, for a first index
+  Timing timing;
   while (pos < n) {
     const std::size_t end = scan::find_line_end(data, pos, n);
     ++line_number;
@@ -296,14 +294,14 @@ ReadReport read_srt(std::string_view text, const std::string& name, std::size_t 
                  "line is " + std::to_string(end - pos) +
                      " bytes long, more than limits.max_line_bytes (" +
                      std::to_string(max_line_bytes) + ")");
-    if (gate && end >= readable) {
+    if (end >= readable) {
       // The cue's index, times and text stay in the input until it is handed over.
       const char* held = cue_start              ? cue_start
                          : previous_line.data() ? previous_line.data()
                                                 : data + pos;
       readable = (*gate)(static_cast<std::size_t>(held - data), std::min(end + 1, n));
     }
-    std::string_view line = text.substr(pos, end - pos);
+    const std::string_view line(data + pos, end - pos);
     // One line end: LF, CR or CRLF.
     pos = end;
     if (pos < n) {
@@ -311,8 +309,8 @@ ReadReport read_srt(std::string_view text, const std::string& name, std::size_t 
       if (data[end] == '\r' && pos < n && data[pos] == '\n') ++pos;
     }
 
-    Timing timing;
-    TimingResult result = read_timing_line(line, timing);
+    const TimingResult result =
+        may_be_timing_line(line) ? read_timing_line(line, timing) : TimingResult::not_timing;
     if (result == TimingResult::not_timing) {
       if (cue_start) lines.add(line);
       previous_line = line;

@@ -47,6 +47,15 @@ struct Timing {
 /// Result of looking at one line as a timing line.
 enum class TimingResult { not_timing, ok, out_of_range };
 
+/// False for lines that cannot be timing lines, told cheaply: the shortest is "0:0,0->0:0,0"
+/// (or "0:0:0->0:0:0"), and every one starts with a digit, a space or a tab.
+inline bool may_be_timing_line(std::string_view line) {
+  constexpr std::size_t kShortest = 12;
+  if (line.size() < kShortest) return false;
+  const char first = line.front();
+  return (first >= '0' && first <= '9') || first == ' ' || first == '\t';
+}
+
 /// Reads `line` as "[hh+:]mm:ss[,.]mmm --> [hh+:]mm:ss[,.]mmm [rest]" (spaces around the arrow
 /// optional, "->" accepted, 1-3 digit fractions read as milliseconds like ffmpeg and VLC).
 TimingResult read_timing_line(std::string_view line, Timing& timing);

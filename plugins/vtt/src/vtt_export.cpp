@@ -302,29 +302,28 @@ class VttWriter {
       out += cue.id;
       out += '\n';
     }
-    char timing[2 * clock::kMaxTimestampChars + 8];
-    char* at = clock::write_timestamp(timing, start, '.');
+    // The timing line, then (in the commonest case) the text and the blank line after it, so
+    // that all of it takes one append.
+    char bytes[2 * clock::kMaxTimestampChars + 8 + kShortText + 2];
+    char* at = clock::write_timestamp(bytes, start, '.');
     std::memcpy(at, " --> ", 5);
     at = clock::write_timestamp(at + 5, end, '.');
     if (cue.ext.empty() && cue.html.empty() && (cue.speaker.empty() || cue.speaker.back() != '-')) {
       // The common case, written directly (a voice ending in "--" would make "-->").
       *at++ = '\n';
       if (cue.speaker.empty() && cue.text.size() <= kShortText && is_plain_cue_text(cue.text)) {
-        // The commonest: the timing line, the text and the blank line after it in one append.
-        char bytes[sizeof timing + kShortText + 2];
-        const auto timing_size = static_cast<std::size_t>(at - timing);
-        std::memcpy(bytes, timing, timing_size);
-        std::memcpy(bytes + timing_size, cue.text.data(), cue.text.size());
-        std::memcpy(bytes + timing_size + cue.text.size(), "\n\n", 2);
-        out.append(bytes, timing_size + cue.text.size() + 2);
+        std::memcpy(at, cue.text.data(), cue.text.size());
+        at += cue.text.size();
+        std::memcpy(at, "\n\n", 2);
+        out.append(bytes, static_cast<std::size_t>(at + 2 - bytes));
         return;
       }
-      out.append(timing, static_cast<std::size_t>(at - timing));
+      out.append(bytes, static_cast<std::size_t>(at - bytes));
       append_plain_payload(out, cue.speaker, cue.text);
       out += '\n';
       return;
     }
-    out.append(timing, static_cast<std::size_t>(at - timing));
+    out.append(bytes, static_cast<std::size_t>(at - bytes));
     if (const std::string* settings = string_ext(cue.ext, "vtt.settings")) {
       if (settings->find_first_of("\r\n") == std::string::npos) {
         out += ' ';
