@@ -19,13 +19,13 @@ bool is_space(char c) {
   return c == ' ' || c == '\t';
 }
 
-bool digits_only(std::string_view line) {
+// The digits of a digits-only line (spaces around them dropped), else "".
+std::string_view index_digits(std::string_view line) {
   while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
   while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
-  if (line.empty()) return false;
   for (char c : line)
-    if (!is_digit(c)) return false;
-  return true;
+    if (!is_digit(c)) return {};
+  return line;
 }
 
 bool blank(std::string_view line) {
@@ -209,15 +209,16 @@ class CueLines {
   // Takes the digits-only line right above the next timing line, the next cue's index, and
   // returns it ("" when the last line is not one).
   std::string_view take_next_index() {
-    if (last_blank_ || kept_.empty() || !digits_only(kept_.back())) return {};
-    const std::string_view index = trim(kept_.back());
-    kept_.pop_back();
+    if (last_blank_ || kept_.empty()) return {};
+    const std::string_view index = index_digits(kept_.back());
+    if (!index.empty()) kept_.pop_back();
     return index;
   }
 
   // At the end of the file a digits-only line after a blank line is a dangling index: drops it.
   void drop_dangling_index() {
-    if (!kept_.empty() && blank_before_kept_ && digits_only(kept_.back())) kept_.pop_back();
+    if (!kept_.empty() && blank_before_kept_ && !index_digits(kept_.back()).empty())
+      kept_.pop_back();
   }
 
   // The kept lines joined by '\n': a view of the input when they are one run of it with '\n'
@@ -316,9 +317,7 @@ ReadReport read_srt(std::string_view text, const std::string& name, std::size_t 
       previous_line = line;
       continue;
     }
-    std::string_view id = cue_start                    ? finish(false)
-                          : digits_only(previous_line) ? trim(previous_line)
-                                                       : "";
+    const std::string_view id = cue_start ? finish(false) : index_digits(previous_line);
     cue_start = id.empty() ? line.data() : id.data();
     lines.clear();
     cue.line = line_number;

@@ -108,47 +108,13 @@ std::string format(Millis time) {
   return out;
 }
 
-namespace {
+namespace detail {
 
-// "00" to "99", two characters each.
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-// Hours past 99 with as many digits as they need, kept out of write_timestamp's common path.
-[[gnu::noinline]] char* write_long_hours(char* at, std::uint64_t hours) {
+char* write_long_hours(char* at, std::uint64_t hours) {
   return std::to_chars(at, at + 20, hours).ptr;
 }
 
-}  // namespace
-
-char* write_timestamp(char* at, Millis time, char separator) {
-  // Unsigned division by constants (multiplications), each remainder from its quotient; the
-  // hours first, so that little is kept across the call for long ones.
-  const std::uint64_t total = time < 0 ? 0 : static_cast<std::uint64_t>(time);
-  const std::uint64_t hours = total / 3'600'000;
-  const auto in_hour = static_cast<std::uint32_t>(total - hours * 3'600'000);
-  if (hours < 100) {
-    std::memcpy(at, kDigitPairs + 2 * hours, 2);
-    at += 2;
-  } else {
-    at = write_long_hours(at, hours);
-  }
-  const std::uint32_t minutes = in_hour / 60'000;
-  const std::uint32_t in_minute = in_hour - minutes * 60'000;
-  const std::uint32_t seconds = in_minute / 1000;
-  const std::uint32_t ms = in_minute - seconds * 1000;
-  const std::uint32_t ms_hundreds = ms / 100;
-  at[0] = ':';
-  std::memcpy(at + 1, kDigitPairs + 2 * minutes, 2);
-  at[3] = ':';
-  std::memcpy(at + 4, kDigitPairs + 2 * seconds, 2);
-  at[6] = separator;
-  at[7] = static_cast<char>('0' + ms_hundreds);
-  std::memcpy(at + 8, kDigitPairs + 2 * (ms - ms_hundreds * 100), 2);
-  return at + 10;
-}
+}  // namespace detail
 
 void append_timestamp(std::string& out, Millis time, char separator) {
   char digits[kMaxTimestampChars];
