@@ -10,4 +10,8 @@ namespace castkit::vtt {
 /// does not end with '\n').
 bool is_plain_cue_text(std::string_view text);
 
+/// is_plain_cue_text, copying `text` to `out` (room for text.size() bytes) on the way; what
+/// `out` holds counts only when it returns true.
+bool copy_plain_cue_text(std::string_view text, char* out);
+
 }  // namespace castkit::vtt

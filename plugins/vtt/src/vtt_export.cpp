@@ -311,8 +311,8 @@ class VttWriter {
     if (cue.ext.empty() && cue.html.empty() && (cue.speaker.empty() || cue.speaker.back() != '-')) {
       // The common case, written directly (a voice ending in "--" would make "-->").
       *at++ = '\n';
-      if (cue.speaker.empty() && cue.text.size() <= kShortText && is_plain_cue_text(cue.text)) {
-        std::memcpy(at, cue.text.data(), cue.text.size());
+      if (cue.speaker.empty() && cue.text.size() <= kShortText &&
+          copy_plain_cue_text(cue.text, at)) {
         at += cue.text.size();
         std::memcpy(at, "\n\n", 2);
         out.append(bytes, static_cast<std::size_t>(at + 2 - bytes));
