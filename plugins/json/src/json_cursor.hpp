@@ -220,7 +220,9 @@ class JsonCursor {
 
   /// The key whose text starts at `raw` (after its opening quote) when it has no escapes, else
   /// an empty view with no data. (Stage 1 has checked that the string closes; 16 bytes a step
-  /// may read past the key into the rest of the document and its padding.)
+  /// may read past the key into the rest of the document and its padding. Unlike
+  /// skim::find_quote_or_backslash it needs no bound: with one, the reader of the 10,000-episode
+  /// show took 10M more instructions.)
   static std::string_view plain_key(const char* raw) {
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');

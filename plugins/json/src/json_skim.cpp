@@ -125,26 +125,42 @@ std::uint64_t running_parity(std::uint64_t x) {
   return x;
 }
 
-/// Skims the 64 bytes at text[pos] with bit masks; returns the position just past the byte
-/// that closes the container, or npos when it is not in the block.
-std::size_t skim_block(std::string_view text, std::size_t pos, ContainerState& state) {
-  const BlockBits bits = block_bits(text.data() + pos);
-  const std::uint64_t quotes = bits.backslashes || state.escaped
-                                   ? bits.quotes & ~escaped_bytes(bits.backslashes, state.escaped)
-                                   : bits.quotes;
-  std::uint64_t inside = running_parity(quotes);
-  if (state.in_string) inside = ~inside;
+/// The quotes of a block that open or close strings: those not escaped by a backslash.
+inline std::uint64_t unescaped_quotes(std::uint64_t quotes, std::uint64_t backslashes,
+                                      ContainerState& state) {
+  return backslashes || state.escaped ? quotes & ~escaped_bytes(backslashes, state.escaped)
+                                      : quotes;
+}
+
+/// The bytes of a block inside strings, from the running parity of its unescaped quotes and
+/// whether the block starts inside a string; records whether the next one does.
+inline std::uint64_t inside_strings(std::uint64_t parity, ContainerState& state) {
+  const std::uint64_t inside = state.in_string ? ~parity : parity;
   state.in_string = (inside >> 63) != 0;
-  const std::uint64_t opens = bits.opens & ~inside;
-  const std::uint64_t closes = bits.closes & ~inside;
+  return inside;
+}
+
+/// Follows a block's brackets (those outside strings) in order; returns the offset in the
+/// block just past the one that closes the container, or npos.
+inline std::size_t walk_brackets(std::uint64_t opens, std::uint64_t closes, ContainerState& state) {
   for (std::uint64_t brackets = opens | closes; brackets; brackets &= brackets - 1) {
     const int bit = __builtin_ctzll(brackets);
     if (opens >> bit & 1)
       ++state.depth;
     else if (--state.depth == 0)
-      return pos + static_cast<std::size_t>(bit) + 1;
+      return static_cast<std::size_t>(bit) + 1;
   }
   return npos;
+}
+
+/// Skims the 64 bytes at text[pos] with bit masks; returns the position just past the byte
+/// that closes the container, or npos when it is not in the block.
+std::size_t skim_block(std::string_view text, std::size_t pos, ContainerState& state) {
+  const BlockBits bits = block_bits(text.data() + pos);
+  const std::uint64_t inside =
+      inside_strings(running_parity(unescaped_quotes(bits.quotes, bits.backslashes, state)), state);
+  const std::size_t end = walk_brackets(bits.opens & ~inside, bits.closes & ~inside, state);
+  return end == npos ? npos : pos + end;
 }
 #endif
 
@@ -177,19 +193,19 @@ bool has_avx2_kernel() {
     const __m256i low = _mm256_loadu_si256(p), high = _mm256_loadu_si256(p + 1);
     const std::uint64_t backslashes =
         mask(_mm256_cmpeq_epi8(low, backslash), _mm256_cmpeq_epi8(high, backslash));
-    std::uint64_t quotes = mask(_mm256_cmpeq_epi8(low, quote), _mm256_cmpeq_epi8(high, quote));
+    const std::uint64_t quotes =
+        mask(_mm256_cmpeq_epi8(low, quote), _mm256_cmpeq_epi8(high, quote));
     const __m256i low_folded = _mm256_or_si256(low, lower);
     const __m256i high_folded = _mm256_or_si256(high, lower);
     std::uint64_t opens =
         mask(_mm256_cmpeq_epi8(low_folded, open), _mm256_cmpeq_epi8(high_folded, open));
     std::uint64_t closes =
         mask(_mm256_cmpeq_epi8(low_folded, close), _mm256_cmpeq_epi8(high_folded, close));
-    if (backslashes || state.escaped) quotes &= ~escaped_bytes(backslashes, state.escaped);
     // Multiplying by all ones without carries: bit i is the parity of quote bits 0..i.
-    std::uint64_t inside = static_cast<std::uint64_t>(_mm_cvtsi128_si64(
-        _mm_clmulepi64_si128(_mm_set_epi64x(0, static_cast<long long>(quotes)), all_ones, 0)));
-    if (state.in_string) inside = ~inside;
-    state.in_string = (inside >> 63) != 0;
+    const std::uint64_t parity = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_clmulepi64_si128(
+        _mm_set_epi64x(0, static_cast<long long>(unescaped_quotes(quotes, backslashes, state))),
+        all_ones, 0)));
+    const std::uint64_t inside = inside_strings(parity, state);
     opens &= ~inside;
     closes &= ~inside;
     const auto close_count = static_cast<std::size_t>(_mm_popcnt_u64(closes));
@@ -197,13 +213,7 @@ bool has_avx2_kernel() {
       state.depth += static_cast<std::size_t>(_mm_popcnt_u64(opens)) - close_count;
       continue;
     }
-    for (std::uint64_t brackets = opens | closes; brackets; brackets &= brackets - 1) {
-      const int bit = __builtin_ctzll(brackets);
-      if (opens >> bit & 1)
-        ++state.depth;
-      else if (--state.depth == 0)
-        return pos + static_cast<std::size_t>(bit) + 1;
-    }
+    if (const std::size_t end = walk_brackets(opens, closes, state); end != npos) return pos + end;
   }
   return npos;
 }
