@@ -16,6 +16,13 @@ ReadOptions read_options(const Input& input, Context& context) {
   options.strict = context.options["strict"].as_bool(false);
   options.encoding = input.encoding;
   options.readable_padding = input.readable_padding;
+  const ConfigView threads = context.options["threads"];
+  const std::int64_t count = threads.as_int(0);
+  if (count < 0 || count > kMostReadingThreads)
+    threads.fail("formats.json.threads: expected 0 (chosen by the input's size and the cores) "
+                 "to " + std::to_string(kMostReadingThreads) + " threads, found " +
+                 std::to_string(count));
+  options.threads = static_cast<unsigned>(count);
   return options;
 }
 
@@ -103,7 +110,11 @@ ImporterSpec importer_spec() {
       .options = {{.name = "json-strict",
                    .key = "formats.json.strict",
                    .help = "json input: unknown keys are errors, not warnings",
-                   .takes_value = false}},
+                   .takes_value = false},
+                  {.name = "json-threads",
+                   .key = "formats.json.threads",
+                   .help = "json input: threads parsing a streamed episode list (default 0: one "
+                           "for a list under 1 MiB, else up to 4, no more than the cores)"}},
       .probe = [](const Input& input) { return probe_model(input.bytes); },
       .create = [] { return std::unique_ptr<Importer>(new JsonImporter()); },
   };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "castkit/text.hpp"
+#include "episode_list_reader.hpp"
 #include "json_skim.hpp"
 #include "model_fields.hpp"
 
@@ -14,9 +15,6 @@ namespace castkit::json {
 namespace {
 
 using skim::npos;
-
-/// Tells the host about consumed input every this many bytes.
-constexpr std::size_t kConsumedStep = 256 * 1024;
 
 /// Calls visit(key, value_position) for each member of the object whose '{' is text[pos] until
 /// visit returns a position other than npos, and returns that position; npos at the end of the
@@ -146,35 +144,12 @@ void read_model_into(std::string_view bytes, const std::string& name, ModelSink&
   for (const Diagnostic& d : before_list) warn(d);
   sink.show(show);
 
-  // The episodes, one at a time, each read into the storage of the one before it.
-  ModelReader episode_reader(name, options, warn);
-  episode_reader.defer_syntax_errors();
-  episode_reader.push_key("show");
-  episode_reader.push_key("episodes");
-  Episode episode;
+  // The episodes, in batches, each read into the storage of an episode delivered before.
   std::size_t pos = skim::skip_whitespace(text, open + 1);
-  std::size_t index = 0, reported = 0;
   if (pos < text.size() && text[pos] != ']') {
-    while (true) {
-      const std::size_t end = skim::skip_value(text, pos);
-      if (end == npos || end == pos) fail_late("an episode does not end");
-      episode_reader.push_index(index++);
-      try {
-        episode_reader.parse_piece(text, options.readable_padding, pos, end);
-        episode_reader.reread_episode(episode);
-      } catch (const JsonCursor::SyntaxError&) {
-        fail_late("malformed episode");
-      }
-      episode_reader.pop_path();
-      sink.episode(episode);
-      if (end - reported >= kConsumedStep) {
-        consumed(bom + end);
-        reported = end;
-      }
-      pos = skim::skip_whitespace(text, end);
-      if (pos >= text.size() || text[pos] != ',') break;
-      pos = skim::skip_whitespace(text, pos + 1);
-    }
+    const EpisodeList list{.text = text, .first = pos, .bom = bom, .name = &name};
+    pos = read_episode_list(list, sink, options, episode_reading_threads(options, close - open),
+                            warn, consumed, fail_late);
   }
   if (pos != close) fail_late("show fields after the episode list");
 

@@ -7,16 +7,15 @@
 #include <string_view>
 
 #include "castkit/streaming.hpp"
+#include "episode_list_reader.hpp"
 #include "model_reader.hpp"
 
 namespace castkit::json {
 
-/// Called with the offset (into the input bytes) before which the reader reads nothing again.
-using ConsumedSink = std::function<void(std::size_t offset)>;
-
 /// Reads the castkit JSON document `bytes` into `sink`: show() with every show field (also those
 /// written after "episodes"), then episode() for each episode, then finish(). Each episode is
-/// parsed as a document of its own, so memory is bounded by the largest episode, not the input.
+/// parsed as a document of its own, so memory is bounded by a few batches of episodes, not the
+/// input; a long list is parsed on several threads (ReadOptions::threads).
 /// Delivers the same model, warnings and errors (file:line:col and path) as read_model. A
 /// document whose layout the reader cannot cut into pieces cheaply (an encoding to convert,
 /// escaped key names, no episode list) is read whole and then delivered. Throws NeedsWholeModel

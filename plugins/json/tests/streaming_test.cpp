@@ -100,9 +100,9 @@ std::string error_of(ReadFn&& read) {
 }
 
 /// Both readers refuse `text` with the same message; returns it.
-std::string same_error(std::string_view text) {
-  const std::string whole = error_of([&] { read_whole(text); });
-  const std::string streamed = error_of([&] { read_streaming(text); });
+std::string same_error(std::string_view text, const ReadOptions& options = {}) {
+  const std::string whole = error_of([&] { read_whole(text, options); });
+  const std::string streamed = error_of([&] { read_streaming(text, options); });
   CHECK(!whole.empty());
   CHECK(streamed == whole);
   return streamed;
@@ -311,6 +311,53 @@ TEST_CASE("bad input in an episode gives the whole path's error and position") {
   const ReadOptions strict{.strict = true};
   CHECK(error_of([&] { read_streaming(unknown, strict); }) ==
         error_of([&] { read_whole(unknown, strict); }));
+}
+
+TEST_CASE("episodes read on several threads in small batches arrive as one thread reads them") {
+  // Episodes of every size, some with unknown keys (warnings, which must come in order).
+  std::string list;
+  for (int i = 0; i < 240; ++i) {
+    const std::string title = "\"title\":\"episode " + std::to_string(i) + "\"";
+    const std::string shape =
+        i % 4 == 0   ? "{" + title + ",\"colour\":" + std::to_string(i) + "}"
+        : i % 4 == 1 ? "{}"
+        : i % 4 == 2 ? "{" + title + R"(,"chapters":[{"start_ms":1,"title":"c"},{"start_ms":2}]})"
+                     : "{" + title + R"(,"persons":[{"name":"p"}],"enclosure":{"url":"u"}})";
+    list += (list.empty() ? "" : ",\n") + shape;
+  }
+  const std::string text = R"({"castkit":"1","show":{"title":"t","episodes":[)" + list + "]}}";
+  const std::string rich = to_json(many_episodes(150));
+  for (const unsigned threads : {1u, 2u, 4u}) {
+    for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{300}, std::size_t{1} << 20}) {
+      INFO(threads << " threads, batches of " << batch_bytes << " bytes");
+      const ReadOptions options{.threads = threads, .batch_bytes = batch_bytes};
+      check_same_model(text, options);
+      check_same_model(rich, options);
+      const Read streamed = read_streaming(text, options);
+      CHECK(streamed.warnings.size() == 60);
+      // Errors: a wrong type, malformed JSON and an unfinished list, far into the list.
+      const std::size_t at = text.find("\"episode 202\"");
+      const std::string typed = text.substr(0, at) + "7" + text.substr(at + 13);
+      CHECK(same_error(typed, options).find("show.episodes[202].title: expected a string") !=
+            std::string::npos);
+      const std::string malformed = text.substr(0, at) + "\"x\" \"y\"" + text.substr(at + 13);
+      same_error(malformed, options);
+      same_error(std::string_view(text).substr(0, at), options);
+    }
+  }
+  // The host hears about consumed input in order, whichever thread read the episodes.
+  const std::string large = to_json(many_episodes(2000));
+  const Read streamed = read_streaming(large, {.threads = 2, .batch_bytes = 4096});
+  CHECK(streamed.consumed.size() >= 3);
+  CHECK(std::is_sorted(streamed.consumed.begin(), streamed.consumed.end()));
+}
+
+TEST_CASE("the reading threads are chosen by the list's length unless asked for") {
+  CHECK(episode_reading_threads({}, 1000) == 1);
+  CHECK(episode_reading_threads({.threads = 3}, 1000) == 3);
+  const unsigned chosen = episode_reading_threads({}, std::size_t{64} << 20);
+  CHECK(chosen >= 1);
+  CHECK(chosen <= 4);
 }
 
 TEST_CASE("the sink writes segments that arrive one by one where the model holds them") {

@@ -1,0 +1,47 @@
+// Reading the episode list of a castkit JSON document on one or more threads: the calling thread
+// cuts the list into batches of episodes (skimming) and hands the episodes to the sink in
+// document order; the batches are parsed by whichever thread is free, each into episodes whose
+// storage is kept from batch to batch.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "castkit/streaming.hpp"
+#include "model_reader.hpp"
+
+namespace castkit::json {
+
+/// Called with the offset (into the input bytes) before which the reader reads nothing again.
+using ConsumedSink = std::function<void(std::size_t offset)>;
+
+/// Called when the list cannot be read episode by episode after all (a malformed episode, an
+/// episode that does not end): reports the fault as the whole-document reader does. Never returns.
+using LateFailure = std::function<void(const char* why)>;
+
+/// What reading an episode list needs.
+struct EpisodeList {
+  std::string_view text;   ///< the document, without a BOM
+  std::size_t first = 0;   ///< where the list's first element starts (not at its ']')
+  std::size_t bom = 0;     ///< bytes before `text` in the input, for ConsumedSink offsets
+  const std::string* name = nullptr;  ///< the input's name in messages
+};
+
+/// The most threads ReadOptions::threads may ask for.
+inline constexpr unsigned kMostReadingThreads = 16;
+
+/// How many threads read the list `list_bytes` long under `options` (ReadOptions::threads, or
+/// when that is 0: one for a short list, else up to four, no more than the machine has cores).
+unsigned episode_reading_threads(const ReadOptions& options, std::size_t list_bytes);
+
+/// Reads the elements of `list` into `sink` (episode() for each, in order) on `threads` threads,
+/// with the warnings of each episode reported before it is delivered and its errors thrown after
+/// the episodes before it were delivered, as one thread reading in order would. Returns the
+/// position after the last element and the whitespace after it (where the list should close).
+std::size_t read_episode_list(const EpisodeList& list, ModelSink& sink, const ReadOptions& options,
+                              unsigned threads, const WarningSink& warn,
+                              const ConsumedSink& consumed, const LateFailure& fail_late);
+
+}  // namespace castkit::json
