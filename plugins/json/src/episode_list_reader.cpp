@@ -46,14 +46,14 @@ unsigned usable_cores() {
 struct Batch {
   enum class State { free, cut, reading, read };
   State state = State::free;
-  std::size_t first_index = 0;  // the list index of its first episode
+  std::size_t first_index = 0;                              // the list index of its first episode
   std::vector<std::pair<std::size_t, std::size_t>> pieces;  // [begin, end) of each episode
-  const char* fault = nullptr;  // why the list could not be cut after the pieces
+  const char* fault = nullptr;    // why the list could not be cut after the pieces
   std::vector<Episode> episodes;  // episodes[0, read) hold pieces[0, read); storage kept
   std::size_t read = 0;
   std::vector<std::pair<std::size_t, Diagnostic>> warnings;  // (piece, warning), in order
-  std::exception_ptr error;  // what reading pieces[read] threw
-  bool malformed = false;    // pieces[read] is not well-formed JSON
+  std::exception_ptr error;                                  // what reading pieces[read] threw
+  bool malformed = false;                                    // pieces[read] is not well-formed JSON
 };
 
 /// A ModelReader of episodes whose warnings go to the batch it is reading.
@@ -227,8 +227,8 @@ class EpisodePipeline {
 
   /// Hands the episodes of a read batch to the sink with their warnings, then reports what
   /// went wrong in it, if anything.
-  void deliver(Batch& batch, ModelSink& sink, const WarningSink& warn,
-               const ConsumedSink& consumed, const LateFailure& fail_late) {
+  void deliver(Batch& batch, ModelSink& sink, const WarningSink& warn, const ConsumedSink& consumed,
+               const LateFailure& fail_late) {
     std::size_t warning = 0;
     const auto warn_up_to = [&](std::size_t piece) {
       for (; warning < batch.warnings.size() && batch.warnings[warning].first <= piece; ++warning)

@@ -23,9 +23,9 @@ using LateFailure = std::function<void(const char* why)>;
 
 /// What reading an episode list needs.
 struct EpisodeList {
-  std::string_view text;   ///< the document, without a BOM
-  std::size_t first = 0;   ///< where the list's first element starts (not at its ']')
-  std::size_t bom = 0;     ///< bytes before `text` in the input, for ConsumedSink offsets
+  std::string_view text;  ///< the document, without a BOM
+  std::size_t first = 0;  ///< where the list's first element starts (not at its ']')
+  std::size_t bom = 0;    ///< bytes before `text` in the input, for ConsumedSink offsets
   const std::string* name = nullptr;  ///< the input's name in messages
 };
 

@@ -19,9 +19,10 @@ ReadOptions read_options(const Input& input, Context& context) {
   const ConfigView threads = context.options["threads"];
   const std::int64_t count = threads.as_int(0);
   if (count < 0 || count > kMostReadingThreads)
-    threads.fail("formats.json.threads: expected 0 (chosen by the input's size and the cores) "
-                 "to " + std::to_string(kMostReadingThreads) + " threads, found " +
-                 std::to_string(count));
+    threads.fail(
+        "formats.json.threads: expected 0 (chosen by the input's size and the cores) "
+        "to " +
+        std::to_string(kMostReadingThreads) + " threads, found " + std::to_string(count));
   options.threads = static_cast<unsigned>(count);
   return options;
 }
