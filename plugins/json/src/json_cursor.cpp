@@ -171,23 +171,18 @@ void JsonCursor::unknown(const char* where, od::value& v) {
 }
 
 void JsonCursor::string(od::value& v, std::string& into) {
-  const std::string_view token = v.raw_json_token();  // the string and what follows it
-  if (token.empty() || token[0] != '"') expect(v, od::json_type::string, "a string");
+  const char* start = location(v);
+  if (*start != '"') expect(v, od::json_type::string, "a string");
   // Most strings have no escapes: copy them straight from the input instead of through the
   // parser's unescaping buffer, which would otherwise grow by the size of all the text.
-  // (Stage 1 has already checked UTF-8, raw control characters and the closing quote, so the
-  // token is the string and at most whitespace: its last quote closes it.)
-  std::size_t close = token.size() - 1;
-  while (close > 0 && token[close] != '"') --close;
-  const std::string_view content = token.substr(1, close > 0 ? close - 1 : 0);
-  if (close > 0 && content.find('\\') == std::string_view::npos) {
-    simdjson::ondemand::raw_json_string raw;
-    check(v.get_raw_json_string().get(raw), token.data());
-    into.assign(content);
+  if (const std::string_view plain = plain_string(start + 1); plain.data()) {
+    simdjson::ondemand::raw_json_string raw;  // moves past the string
+    check(v.get_raw_json_string().get(raw), start);
+    into.assign(plain);
     return;
   }
   std::string_view s;
-  check(v.get_string().get(s), token.data());
+  check(v.get_string().get(s), start);
   into.assign(s);
 }
 

@@ -183,7 +183,7 @@ class JsonCursor {
       od::field field;
       check(std::move(result).get(field), nullptr);
       const char* key_at = field.key().raw() - 1;  // the key's opening quote
-      std::string_view key = plain_key(key_at + 1);
+      std::string_view key = plain_string(key_at + 1);
       if (!key.data()) check(field.unescaped_key().get(key), key_at);
       path_.push({key});
       fn(key, field.value(), key_at);
@@ -218,12 +218,12 @@ class JsonCursor {
     }
   }
 
-  /// The key whose text starts at `raw` (after its opening quote) when it has no escapes, else
-  /// an empty view with no data. (Stage 1 has checked that the string closes; 16 bytes a step
-  /// may read past the key into the rest of the document and its padding. Unlike
-  /// skim::find_quote_or_backslash it needs no bound: with one, the reader of the 10,000-episode
-  /// show took 10M more instructions.)
-  static std::string_view plain_key(const char* raw) {
+  /// The text of the string (a key or a value) whose text starts at `raw` (after its opening
+  /// quote) when it has no escapes, else an empty view with no data. (Stage 1 has checked that
+  /// the string closes; 16 bytes a step may read past it into the rest of the document and its
+  /// padding. Unlike skim::find_quote_or_backslash it needs no bound: with one, the reader of the
+  /// 10,000-episode show took 10M more instructions.)
+  static std::string_view plain_string(const char* raw) {
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     for (const char* p = raw;; p += 16) {
