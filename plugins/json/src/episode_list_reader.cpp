@@ -1,21 +1,20 @@
-// The episode list read in batches: cut out on the calling thread, parsed by whichever thread is
-// free (lowest batch first), delivered in order on the calling thread.
+// The episode list read in two stages: cutting each episode out of the list and indexing it
+// (skim + simdjson's stage 1), then reading it into the model and handing it to the sink. With
+// two threads the first stage runs ahead on a second thread, a ring of indexed pieces apart.
 #include "episode_list_reader.hpp"
 
-#include <algorithm>
 #include <condition_variable>
 #include <exception>
-#include <memory>
 #include <mutex>
 #include <system_error>
 #include <thread>
-#include <utility>
 #include <vector>
 
 #if defined(__linux__)
 #include <sched.h>
 #endif
 
+#include "json_cursor.hpp"
 #include "json_skim.hpp"
 #include "model_fields.hpp"
 
@@ -27,11 +26,10 @@ namespace {
 constexpr std::size_t kConsumedStep = 256 * 1024;
 /// A list shorter than this is read on the calling thread alone (unless ReadOptions::threads).
 constexpr std::size_t kThreadsFrom = 1024 * 1024;
-/// The most threads chosen when ReadOptions::threads is 0: the calling thread cuts and
-/// delivers every batch, which bounds what more readers can gain.
-constexpr unsigned kMostThreads = 4;
-/// The most episodes in one batch, however small they are.
-constexpr std::size_t kMostEpisodesPerBatch = 64;
+/// Pieces indexed ahead of the reader (each has its own simdjson parser).
+constexpr std::size_t kRingSize = 64;
+/// A parser that indexed a piece larger than this gives its memory back once it is read.
+constexpr std::size_t kLargePiece = 1024 * 1024;
 
 /// The cores this process may run on.
 unsigned usable_cores() {
@@ -42,233 +40,156 @@ unsigned usable_cores() {
   return std::thread::hardware_concurrency();
 }
 
-/// Consecutive episodes of the list, from being cut out of the text to being delivered.
-struct Batch {
-  enum class State { free, cut, reading, read };
-  State state = State::free;
-  std::size_t first_index = 0;                              // the list index of its first episode
-  std::vector<std::pair<std::size_t, std::size_t>> pieces;  // [begin, end) of each episode
-  const char* fault = nullptr;    // why the list could not be cut after the pieces
-  std::vector<Episode> episodes;  // episodes[0, read) hold pieces[0, read); storage kept
-  std::size_t read = 0;
-  std::vector<std::pair<std::size_t, Diagnostic>> warnings;  // (piece, warning), in order
-  std::exception_ptr error;                                  // what reading pieces[read] threw
-  bool malformed = false;                                    // pieces[read] is not well-formed JSON
+/// One element of the list, cut out and indexed; or why cutting stopped.
+struct Piece {
+  enum class Kind { episode, fault, error, end };
+  Kind kind = Kind::end;
+  IndexedPiece indexed;      // Kind::episode
+  std::size_t begin = 0;     // Kind::episode: where the episode starts
+  std::size_t end = 0;       // Kind::episode: where it ends; Kind::end: where the list closes
+  std::exception_ptr error;  // Kind::error: what cutting on the second thread threw
 };
 
-/// A ModelReader of episodes whose warnings go to the batch it is reading.
-class BatchReader {
+/// Cuts the list into pieces (skimming) and indexes them, one at a time, on any one thread.
+class Cutter {
  public:
-  BatchReader(const EpisodeList& list, const ReadOptions& options)
-      : list_(list), options_(options), reader_(*list.name, options, warn_) {
-    reader_.defer_syntax_errors();
-    reader_.push_key("show");
-    reader_.push_key("episodes");
-  }
+  Cutter(const EpisodeList& list, const ReadOptions& options)
+      : list_(list), options_(options), pos_(list.first) {}
 
-  /// Reads the pieces of `batch` into its episodes; false when one fails (the batch says which
-  /// and why), after which this reader reads nothing more.
-  bool read(Batch& batch) {
-    batch_ = &batch;
-    batch.read = 0;
-    batch.warnings.clear();
-    batch.error = nullptr;
-    batch.malformed = false;
-    if (batch.episodes.size() < batch.pieces.size()) batch.episodes.resize(batch.pieces.size());
-    for (const auto& [begin, end] : batch.pieces) {
-      reader_.push_index(batch.first_index + batch.read);
-      try {
-        reader_.parse_piece(list_.text, options_.readable_padding, begin, end);
-        reader_.reread_episode(batch.episodes[batch.read]);
-      } catch (const JsonCursor::SyntaxError&) {
-        batch.malformed = true;
-        return false;
-      } catch (...) {
-        batch.error = std::current_exception();
-        return false;
-      }
-      reader_.pop_path();
-      ++batch.read;
+  /// Fills `piece` with the next element of the list, indexed, or with why there is none.
+  /// False once the list is done (the piece says how it ended).
+  bool next(Piece& piece) {
+    const std::string_view text = list_.text;
+    if (done_) {
+      piece.kind = Piece::Kind::end;
+      piece.end = pos_;
+      return false;
     }
+    const std::size_t begin = pos_;
+    const std::size_t end = skim::skip_value(text, begin);
+    if (end == skim::npos || end == begin) {
+      piece.kind = Piece::Kind::fault;
+      return false;
+    }
+    pos_ = skim::skip_whitespace(text, end);
+    if (pos_ < text.size() && text[pos_] == ',')
+      pos_ = skim::skip_whitespace(text, pos_ + 1);
+    else
+      done_ = true;
+    piece.kind = Piece::Kind::episode;
+    piece.begin = begin;
+    piece.end = end;
+    piece.indexed.index(text, options_.readable_padding, begin, end);
     return true;
   }
 
  private:
   const EpisodeList& list_;
   const ReadOptions& options_;
-  Batch* batch_ = nullptr;
-  const WarningSink warn_ = [this](const Diagnostic& d) {
-    batch_->warnings.emplace_back(batch_->read, d);
-  };
-  ModelReader reader_;
+  std::size_t pos_;    // where the next element starts
+  bool done_ = false;  // no ',' followed the last element
 };
 
-/// The batches in flight (a ring), the threads reading them, and the calling thread's work.
-class EpisodePipeline {
+/// The pieces between the cutting and the reading: a ring, filled on a second thread or, with
+/// none, on demand by the reader.
+class PieceRing {
  public:
-  EpisodePipeline(const EpisodeList& list, const ReadOptions& options, unsigned threads)
-      : list_(list), options_(options), batches_(2 * threads + 2), pos_(list.first) {
-    for (unsigned i = 0; i < threads; ++i)
-      readers_.push_back(std::make_unique<BatchReader>(list, options));
-    for (unsigned i = 1; i < threads; ++i) {
-      try {
-        workers_.emplace_back([this, reader = readers_[i].get()] { work(*reader); });
-      } catch (const std::system_error&) {
-        break;  // no more threads to be had: fewer read
-      }
+  PieceRing(const EpisodeList& list, const ReadOptions& options, bool second_thread)
+      : cutter_(list, options), pieces_(kRingSize) {
+    if (!second_thread) return;
+    try {
+      cutting_thread_ = std::thread([this] { cut_ahead(); });
+    } catch (const std::system_error&) {
+      // no thread to be had: the reader cuts
     }
   }
-  EpisodePipeline(const EpisodePipeline&) = delete;
-  EpisodePipeline& operator=(const EpisodePipeline&) = delete;
+  PieceRing(const PieceRing&) = delete;
+  PieceRing& operator=(const PieceRing&) = delete;
 
-  ~EpisodePipeline() {
+  ~PieceRing() {
+    if (!cutting_thread_.joinable()) return;
     {
       const std::lock_guard lock(mutex_);
       stopping_ = true;
     }
-    work_ready_.notify_all();
-    for (std::thread& worker : workers_) worker.join();
+    room_.notify_one();
+    cutting_thread_.join();
   }
 
-  /// Cuts, helps read and delivers every batch; returns where the list should close.
-  std::size_t run(ModelSink& sink, const WarningSink& warn, const ConsumedSink& consumed,
-                  const LateFailure& fail_late) {
-    std::unique_lock lock(mutex_);
-    while (!(list_cut_ && next_delivery_ == next_cut_)) {
-      Batch& due = slot(next_delivery_);
-      if (next_delivery_ < next_cut_ && due.state == Batch::State::read) {
-        lock.unlock();
-        deliver(due, sink, warn, consumed, fail_late);
-        lock.lock();
-        due.state = Batch::State::free;
-        ++next_delivery_;
-      } else if (!list_cut_ && slot(next_cut_).state == Batch::State::free) {
-        Batch& batch = slot(next_cut_);
-        lock.unlock();
-        cut(batch);
-        lock.lock();
-        batch.state = Batch::State::cut;
-        ++next_cut_;
-        work_ready_.notify_one();
-      } else if (Batch* batch = claim()) {
-        lock.unlock();
-        const bool ok = readers_[0]->read(*batch);
-        lock.lock();
-        finish_reading(*batch, ok);
-      } else {
-        batch_read_.wait(lock);
-      }
+  /// The next piece, waiting for it to be indexed; valid until release().
+  Piece& next() {
+    if (!cutting_thread_.joinable()) {
+      Piece& piece = pieces_[0];
+      cutter_.next(piece);
+      return piece;
     }
-    return pos_;
+    std::unique_lock lock(mutex_);
+    if (cut_ == read_) {
+      reader_waiting_ = true;
+      filled_.wait(lock, [&] { return cut_ > read_; });
+      reader_waiting_ = false;
+    }
+    return pieces_[read_ % kRingSize];
+  }
+
+  /// Gives the piece from next() back to be filled again.
+  void release(Piece& piece) {
+    if (piece.kind == Piece::Kind::episode && piece.end - piece.begin > kLargePiece)
+      piece.indexed = IndexedPiece();  // its parser's memory back
+    if (!cutting_thread_.joinable()) return;
+    bool wake = false;
+    {
+      const std::lock_guard lock(mutex_);
+      ++read_;
+      wake = cutter_waiting_ && cut_ - read_ <= kRingSize / 2;
+    }
+    if (wake) room_.notify_one();
   }
 
  private:
-  Batch& slot(std::size_t sequence) { return batches_[sequence % batches_.size()]; }
-
-  /// The earliest batch cut and not yet taken, now being read; nullptr when there is none or a
-  /// reader has failed (the batches before the failed one were all taken before it).
-  Batch* claim() {
-    if (failed_) return nullptr;
-    for (std::size_t sequence = next_delivery_; sequence < next_cut_; ++sequence) {
-      Batch& batch = slot(sequence);
-      if (batch.state == Batch::State::cut) {
-        batch.state = Batch::State::reading;
-        return &batch;
+  /// The second thread: fills the ring until the list is done or the reader stops.
+  void cut_ahead() {
+    for (bool more = true; more;) {
+      {
+        std::unique_lock lock(mutex_);
+        if (cut_ - read_ == kRingSize) {  // full: wait until half of it was read
+          cutter_waiting_ = true;
+          room_.wait(lock, [&] { return stopping_ || cut_ - read_ <= kRingSize / 2; });
+          cutter_waiting_ = false;
+        }
+        if (stopping_) return;
       }
-    }
-    return nullptr;
-  }
-
-  void finish_reading(Batch& batch, bool ok) {
-    batch.state = Batch::State::read;
-    if (!ok) failed_ = true;
-  }
-
-  /// A second thread's loop: reads the earliest batch waiting until told to stop.
-  void work(BatchReader& reader) {
-    std::unique_lock lock(mutex_);
-    while (true) {
-      Batch* batch = nullptr;
-      work_ready_.wait(lock, [&] { return stopping_ || (batch = claim()) != nullptr; });
-      if (stopping_) return;
-      lock.unlock();
-      const bool ok = reader.read(*batch);
-      lock.lock();
-      finish_reading(*batch, ok);
-      batch_read_.notify_one();
+      Piece& piece = pieces_[cut_ % kRingSize];  // a slot only this thread touches now
+      try {
+        more = cutter_.next(piece);
+      } catch (...) {
+        piece.kind = Piece::Kind::error;
+        piece.error = std::current_exception();
+        more = false;
+      }
+      bool wake = false;
+      {
+        const std::lock_guard lock(mutex_);
+        ++cut_;
+        wake = reader_waiting_;
+      }
+      if (wake) filled_.notify_one();
     }
   }
 
-  /// Fills `batch` with the next episodes of the list (this thread owns a free batch).
-  void cut(Batch& batch) {
-    const std::string_view text = list_.text;
-    batch.first_index = next_index_;
-    batch.pieces.clear();
-    batch.fault = nullptr;
-    std::size_t bytes = 0;
-    while (batch.pieces.size() < kMostEpisodesPerBatch && bytes < options_.batch_bytes) {
-      const std::size_t end = skim::skip_value(text, pos_);
-      if (end == skim::npos || end == pos_) {
-        batch.fault = "an episode does not end";
-        list_cut_ = true;
-        return;
-      }
-      batch.pieces.emplace_back(pos_, end);
-      bytes += end - pos_;
-      ++next_index_;
-      pos_ = skim::skip_whitespace(text, end);
-      if (pos_ >= text.size() || text[pos_] != ',') {
-        list_cut_ = true;
-        return;
-      }
-      pos_ = skim::skip_whitespace(text, pos_ + 1);
-    }
-  }
-
-  /// Hands the episodes of a read batch to the sink with their warnings, then reports what
-  /// went wrong in it, if anything.
-  void deliver(Batch& batch, ModelSink& sink, const WarningSink& warn, const ConsumedSink& consumed,
-               const LateFailure& fail_late) {
-    std::size_t warning = 0;
-    const auto warn_up_to = [&](std::size_t piece) {
-      for (; warning < batch.warnings.size() && batch.warnings[warning].first <= piece; ++warning)
-        warn(batch.warnings[warning].second);
-    };
-    for (std::size_t i = 0; i < batch.read; ++i) {
-      warn_up_to(i);
-      sink.episode(batch.episodes[i]);
-      const std::size_t end = batch.pieces[i].second;
-      if (end - reported_ >= kConsumedStep) {
-        consumed(list_.bom + end);
-        reported_ = end;
-      }
-    }
-    warn_up_to(batch.read);
-    if (batch.malformed) fail_late("malformed episode");
-    if (batch.error) std::rethrow_exception(batch.error);
-    if (batch.fault) fail_late(batch.fault);
-  }
-
-  const EpisodeList& list_;
-  const ReadOptions& options_;
-  std::vector<Batch> batches_;
-  std::vector<std::unique_ptr<BatchReader>> readers_;  // [0] is the calling thread's
-  std::vector<std::thread> workers_;                   // reading with readers_[1...]
-
-  // The calling thread's alone.
-  std::size_t pos_;             // where cutting goes on
-  std::size_t next_index_ = 0;  // the list index of the next episode cut
-  std::size_t reported_ = 0;    // the last offset given to ConsumedSink
-  bool list_cut_ = false;       // the whole list is in batches
-
-  // Guarded by mutex_.
+  Cutter cutter_;
+  std::vector<Piece> pieces_;
+  std::thread cutting_thread_;
   std::mutex mutex_;
-  std::condition_variable work_ready_;  // a batch was cut, or stopping_
-  std::condition_variable batch_read_;  // a second thread finished a batch
-  std::size_t next_cut_ = 0;            // the sequence number of the next batch to cut
-  std::size_t next_delivery_ = 0;       // ... to deliver
-  bool failed_ = false;                 // a reader failed: nothing more is read
-  bool stopping_ = false;
+  std::condition_variable filled_;  // cut_ grew
+  std::condition_variable room_;    // read_ grew, or stopping_
+  std::size_t cut_ = 0;             // pieces filled so far (guarded by mutex_)
+  std::size_t read_ = 0;            // pieces released so far (guarded by mutex_)
+  bool stopping_ = false;           // (guarded by mutex_)
+  // Who sleeps (guarded by mutex_): the other side wakes it only then, and the cutting thread
+  // only once half of the ring is free, so that the threads do not wake each other per piece.
+  bool reader_waiting_ = false;
+  bool cutter_waiting_ = false;
 };
 
 }  // namespace
@@ -276,14 +197,40 @@ class EpisodePipeline {
 unsigned episode_reading_threads(const ReadOptions& options, std::size_t list_bytes) {
   if (options.threads) return options.threads;
   if (list_bytes < kThreadsFrom) return 1;
-  return std::clamp(usable_cores(), 1u, kMostThreads);
+  return usable_cores() >= 2 ? 2 : 1;
 }
 
 std::size_t read_episode_list(const EpisodeList& list, ModelSink& sink, const ReadOptions& options,
                               unsigned threads, const WarningSink& warn,
                               const ConsumedSink& consumed, const LateFailure& fail_late) {
-  EpisodePipeline pipeline(list, options, std::max(threads, 1u));
-  return pipeline.run(sink, warn, consumed, fail_late);
+  ModelReader reader(*list.name, options, warn);
+  reader.defer_syntax_errors();
+  reader.push_key("show");
+  reader.push_key("episodes");
+  PieceRing ring(list, options, threads >= 2);
+  Episode episode;
+  std::size_t index = 0, reported = 0;
+  while (true) {
+    Piece& piece = ring.next();
+    if (piece.kind == Piece::Kind::fault) fail_late("an episode does not end");
+    if (piece.kind == Piece::Kind::error) std::rethrow_exception(piece.error);
+    if (piece.kind == Piece::Kind::end) return piece.end;
+    reader.push_index(index++);
+    try {
+      reader.read_piece(list.text, piece.indexed);
+      reader.reread_episode(episode);
+    } catch (const JsonCursor::SyntaxError&) {
+      fail_late("malformed episode");
+    }
+    reader.pop_path();
+    const std::size_t end = piece.end;
+    ring.release(piece);
+    sink.episode(episode);
+    if (end - reported >= kConsumedStep) {
+      consumed(list.bom + end);
+      reported = end;
+    }
+  }
 }
 
 }  // namespace castkit::json

@@ -1,7 +1,7 @@
-// Reading the episode list of a castkit JSON document on one or more threads: the calling thread
-// cuts the list into batches of episodes (skimming) and hands the episodes to the sink in
-// document order; the batches are parsed by whichever thread is free, each into episodes whose
-// storage is kept from batch to batch.
+// Reading the episode list of a castkit JSON document one episode at a time: each element is
+// cut out of the list (skimming) and indexed by simdjson's stage 1, then read into the model
+// (into the storage of the episode before it) and handed to the sink. With two threads the
+// cutting and indexing runs ahead on the second one.
 #pragma once
 
 #include <cstddef>
@@ -29,17 +29,16 @@ struct EpisodeList {
   const std::string* name = nullptr;  ///< the input's name in messages
 };
 
-/// The most threads ReadOptions::threads may ask for.
-inline constexpr unsigned kMostReadingThreads = 16;
+/// The most threads ReadOptions::threads may ask for: one cuts and indexes, one reads.
+inline constexpr unsigned kMostReadingThreads = 2;
 
 /// How many threads read the list `list_bytes` long under `options` (ReadOptions::threads, or
-/// when that is 0: one for a short list, else up to four, no more than the machine has cores).
+/// when that is 0: one for a short list or a single core, else two).
 unsigned episode_reading_threads(const ReadOptions& options, std::size_t list_bytes);
 
-/// Reads the elements of `list` into `sink` (episode() for each, in order) on `threads` threads,
-/// with the warnings of each episode reported before it is delivered and its errors thrown after
-/// the episodes before it were delivered, as one thread reading in order would. Returns the
-/// position after the last element and the whitespace after it (where the list should close).
+/// Reads the elements of `list` into `sink` (episode() for each, in order) on `threads` threads
+/// (1 or 2); the model, warnings and errors do not depend on it. Returns the position after the
+/// last element and the whitespace after it (where the list should close).
 std::size_t read_episode_list(const EpisodeList& list, ModelSink& sink, const ReadOptions& options,
                               unsigned threads, const WarningSink& warn,
                               const ConsumedSink& consumed, const LateFailure& fail_late);

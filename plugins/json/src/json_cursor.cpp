@@ -23,34 +23,43 @@ std::string describe(simdjson::error_code error) {
 
 }  // namespace
 
-void JsonCursor::start(const char* bytes, std::size_t length, std::size_t padding) {
-  iterating_ = false;
+void IndexedPiece::index(const char* bytes, std::size_t length, std::size_t padding) {
   base_ = bytes;
-  base_length_ = length;
-  if (padding < simdjson::SIMDJSON_PADDING) base_ = copy_padded({bytes, length});
-  if (const auto error =
-          parser_.iterate(base_, base_length_, base_length_ + simdjson::SIMDJSON_PADDING).get(doc_))
-    fail_parse(error, nullptr);
-  iterating_ = true;
+  length_ = length;
+  if (padding < simdjson::SIMDJSON_PADDING) {
+    copy_ = simdjson::padded_string(bytes, length);
+    base_ = copy_.data();
+  }
+  error_ = parser_.iterate(base_, length_, length_ + simdjson::SIMDJSON_PADDING).get(doc_);
 }
 
-const char* JsonCursor::copy_padded(std::string_view bytes) {
-  padded_ = simdjson::padded_string(bytes);
-  return padded_.data();
+void JsonCursor::start(IndexedPiece& piece) {
+  iterating_ = false;
+  base_ = piece.base_;
+  base_length_ = piece.length_;
+  doc_ = &piece.doc_;
+  if (piece.error_) fail_parse(piece.error_, nullptr);
+  iterating_ = true;
 }
 
 void JsonCursor::parse_document(std::string_view document, std::size_t padding) {
   text_ = document;
   base_offset_ = cut_ = cut_length_ = 0;
-  start(document.data(), document.size(), padding);
+  own_.index(document.data(), document.size(), padding);
+  start(own_);
 }
 
 void JsonCursor::parse_piece(std::string_view document, std::size_t padding, std::size_t begin,
                              std::size_t end) {
+  own_.index(document, padding, begin, end);
+  read_piece(document, own_);
+}
+
+void JsonCursor::read_piece(std::string_view document, IndexedPiece& piece) {
   text_ = document;
-  base_offset_ = begin;
+  base_offset_ = piece.begin_;
   cut_ = cut_length_ = 0;
-  start(document.data() + begin, end - begin, padding + (document.size() - end));
+  start(piece);
 }
 
 void JsonCursor::parse_without(std::string_view document, std::size_t cut, std::size_t cut_length) {
@@ -61,7 +70,8 @@ void JsonCursor::parse_without(std::string_view document, std::size_t cut, std::
   std::string joined;
   joined.reserve(document.size() - cut_length);
   joined.append(document.substr(0, cut)).append(document.substr(cut + cut_length));
-  start(copy_padded(joined), joined.size(), simdjson::SIMDJSON_PADDING);
+  own_.index(joined.data(), joined.size(), 0);  // copied, with padding
+  start(own_);
 }
 
 std::size_t JsonCursor::offset_of(const char* where) const {
@@ -71,7 +81,7 @@ std::size_t JsonCursor::offset_of(const char* where) const {
 
 od::value JsonCursor::piece_root() {
   od::value root;
-  check(doc_.get_value().get(root), nullptr);
+  check(doc_->get_value().get(root), nullptr);
   return root;
 }
 
@@ -90,7 +100,7 @@ const char* JsonCursor::document_start() const {
 
 const char* JsonCursor::current() {
   const char* where = nullptr;
-  if (iterating_ && doc_.current_location().get(where) == simdjson::SUCCESS) return where;
+  if (iterating_ && doc_->current_location().get(where) == simdjson::SUCCESS) return where;
   return nullptr;
 }
 

@@ -23,6 +23,31 @@ namespace castkit::json {
 
 namespace od = simdjson::ondemand;
 
+/// Bytes indexed by simdjson's stage 1 (UTF-8, strings, structure checked; where every token
+/// is), ready to be read by a JsonCursor. Indexing and reading may happen on different threads,
+/// one after the other.
+class IndexedPiece {
+ public:
+  /// Indexes `length` bytes at `bytes`, after which `padding` bytes may be read; with fewer than
+  /// SIMDJSON_PADDING of them the bytes are copied first. A fault is kept for the reader.
+  void index(const char* bytes, std::size_t length, std::size_t padding);
+  /// Indexes document[begin, end); `padding` bytes after the end of `document` may be read.
+  void index(std::string_view document, std::size_t padding, std::size_t begin, std::size_t end) {
+    begin_ = begin;
+    index(document.data() + begin, end - begin, padding + (document.size() - end));
+  }
+
+ private:
+  friend class JsonCursor;
+  od::parser parser_;
+  od::document doc_;
+  simdjson::padded_string copy_;  // the bytes, when too little padding follows them
+  const char* base_ = nullptr;    // the bytes simdjson reads (the input or copy_)
+  std::size_t length_ = 0;
+  std::size_t begin_ = 0;                           // where they start in the document
+  simdjson::error_code error_ = simdjson::SUCCESS;  // stage 1's fault
+};
+
 /// One JSON document being read front to back (simdjson On-Demand): typed getters that throw
 /// castkit::Error with the value's path and position on a wrong type, and iteration over objects
 /// and arrays that keeps the path. Unknown keys (a member callback returning false) are
@@ -43,6 +68,10 @@ class JsonCursor {
   /// stay those of `document`. `padding` bytes after the end of `document` may be read.
   void parse_piece(std::string_view document, std::size_t padding, std::size_t begin,
                    std::size_t end);
+
+  /// Starts reading `piece`, indexed as a piece of `document` (IndexedPiece::index with begin
+  /// and end); positions stay those of `document`. The piece must outlive the reading.
+  void read_piece(std::string_view document, IndexedPiece& piece);
 
   /// Starts reading `document` with the bytes [cut, cut + cut_length) left out (copied: the
   /// document without a large value in its middle); positions stay those of `document`.
@@ -75,11 +104,11 @@ class JsonCursor {
   template <class Fn>
   void top_level_members(const std::string& expectation, Fn&& fn) {
     od::json_type type;
-    check(doc_.type().get(type), nullptr);
+    check(doc_->type().get(type), nullptr);
     if (type != od::json_type::object)
       fail_at(document_start(), "expected " + expectation + ", found " + type_name(type));
     od::object top;
-    check(doc_.get_object().get(top), nullptr);
+    check(doc_->get_object().get(top), nullptr);
     each_field(top, fn);
     if (const char* trailing = current())
       fail_at(trailing, "unexpected text after the JSON document");
@@ -253,8 +282,7 @@ class JsonCursor {
   void unknown(const char* where, od::value& v);
   [[noreturn]] void too_deep(const char* where);
 
-  void start(const char* bytes, std::size_t length, std::size_t padding);
-  const char* copy_padded(std::string_view bytes);
+  void start(IndexedPiece& piece);
 
   const std::string& name_;
   const ReadOptions& options_;
@@ -265,10 +293,9 @@ class JsonCursor {
   std::size_t base_offset_ = 0;  // where base_[0] is in text_
   std::size_t cut_ = 0;          // base_[cut_...] is text_[base_offset_ + cut_ + cut_length_...]
   std::size_t cut_length_ = 0;
-  simdjson::padded_string padded_;  // the copy, when the input has too little padding
-  od::parser parser_;
-  od::document doc_;
-  bool iterating_ = false;  // doc_ is valid (stage 1 succeeded)
+  IndexedPiece own_;             // what parse_document/parse_piece/parse_without index
+  od::document* doc_ = nullptr;  // the document being read (of own_ or a read_piece's piece)
+  bool iterating_ = false;       // doc_ is valid (stage 1 succeeded)
   bool defer_syntax_errors_ = false;
   PathStack path_;
 };

@@ -114,8 +114,8 @@ ImporterSpec importer_spec() {
                    .takes_value = false},
                   {.name = "json-threads",
                    .key = "formats.json.threads",
-                   .help = "json input: threads parsing a streamed episode list (default 0: one "
-                           "for a list under 1 MiB, else up to 4, no more than the cores)"}},
+                   .help = "json input: threads reading a streamed episode list, 1 or 2 (default "
+                           "0: two for a list of 1 MiB or more on two or more cores)"}},
       .probe = [](const Input& input) { return probe_model(input.bytes); },
       .create = [] { return std::unique_ptr<Importer>(new JsonImporter()); },
   };

@@ -18,11 +18,9 @@ struct ReadOptions {
   /// Bytes after the input that may be read (zeros); with SIMDJSON_PADDING (64) or more the
   /// input is parsed in place instead of copied.
   std::size_t readable_padding = 0;
-  /// Threads parsing a streamed episode list (see episode_list_reader.hpp); 0 chooses by the
-  /// list's length and the machine's cores.
+  /// Threads reading a streamed episode list, 1 or 2 (see episode_list_reader.hpp); 0 chooses
+  /// by the list's length and the machine's cores.
   unsigned threads = 0;
-  /// About how many bytes of episodes a thread parses at a time when streaming.
-  std::size_t batch_bytes = 32 * 1024;
 };
 
 /// Receives warnings (unknown keys, ...) with their positions.

@@ -313,7 +313,7 @@ TEST_CASE("bad input in an episode gives the whole path's error and position") {
         error_of([&] { read_whole(unknown, strict); }));
 }
 
-TEST_CASE("episodes read on several threads in small batches arrive as one thread reads them") {
+TEST_CASE("episodes cut and indexed on a second thread arrive as one thread reads them") {
   // Episodes of every size, some with unknown keys (warnings, which must come in order).
   std::string list;
   for (int i = 0; i < 240; ++i) {
@@ -327,13 +327,15 @@ TEST_CASE("episodes read on several threads in small batches arrive as one threa
   }
   const std::string text = R"({"castkit":"1","show":{"title":"t","episodes":[)" + list + "]}}";
   const std::string rich = to_json(many_episodes(150));
-  for (const unsigned threads : {1u, 2u, 4u}) {
-    for (const std::size_t batch_bytes : {std::size_t{1}, std::size_t{300}, std::size_t{1} << 20}) {
-      INFO(threads << " threads, batches of " << batch_bytes << " bytes");
-      const ReadOptions options{.threads = threads, .batch_bytes = batch_bytes};
-      check_same_model(text, options);
-      check_same_model(rich, options);
-      const Read streamed = read_streaming(text, options);
+  for (const unsigned threads : {1u, 2u}) {
+    for (const std::size_t padding : {std::size_t{0}, kPadding}) {
+      INFO(threads << " threads, " << padding << " bytes of padding");
+      const ReadOptions options{.readable_padding = padding, .threads = threads};
+      std::string padded_text = text + std::string(padding, '\0');
+      const std::string_view in(padded_text.data(), text.size());
+      check_same_model(in, options);
+      check_same_model(rich, {.threads = threads});
+      const Read streamed = read_streaming(in, options);
       CHECK(streamed.warnings.size() == 60);
       // Errors: a wrong type, malformed JSON and an unfinished list, far into the list.
       const std::size_t at = text.find("\"episode 202\"");
@@ -343,21 +345,37 @@ TEST_CASE("episodes read on several threads in small batches arrive as one threa
       const std::string malformed = text.substr(0, at) + "\"x\" \"y\"" + text.substr(at + 13);
       same_error(malformed, options);
       same_error(std::string_view(text).substr(0, at), options);
+      // An error in the sink stops the second thread cleanly.
+      class FailingSink final : public ModelSink {
+       public:
+        void show(const Show&) override {}
+        void episode(const Episode&) override {
+          if (++count == 100) throw Error(ErrorKind::io, {Severity::error, "out", 0, 0, "full"});
+        }
+        void segment(const Segment&) override {}
+        void finish() override {}
+        int count = 0;
+      } failing;
+      CHECK_THROWS_AS(
+          read_model_into(
+              in, "in.json", failing, options, [](const Diagnostic&) {}, [](std::size_t) {}),
+          Error);
+      CHECK(failing.count == 100);
     }
   }
   // The host hears about consumed input in order, whichever thread read the episodes.
   const std::string large = to_json(many_episodes(2000));
-  const Read streamed = read_streaming(large, {.threads = 2, .batch_bytes = 4096});
+  const Read streamed = read_streaming(large, {.threads = 2});
   CHECK(streamed.consumed.size() >= 3);
   CHECK(std::is_sorted(streamed.consumed.begin(), streamed.consumed.end()));
 }
 
 TEST_CASE("the reading threads are chosen by the list's length unless asked for") {
   CHECK(episode_reading_threads({}, 1000) == 1);
-  CHECK(episode_reading_threads({.threads = 3}, 1000) == 3);
+  CHECK(episode_reading_threads({.threads = 2}, 1000) == 2);
   const unsigned chosen = episode_reading_threads({}, std::size_t{64} << 20);
   CHECK(chosen >= 1);
-  CHECK(chosen <= 4);
+  CHECK(chosen <= kMostReadingThreads);
 }
 
 TEST_CASE("the sink writes segments that arrive one by one where the model holds them") {
