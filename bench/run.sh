@@ -9,7 +9,8 @@
 #
 # Each measurement: 1 warm-up + RUNS runs (fewer when a run is slow, so that one measurement stays
 # under ~2 minutes), each run timed as a whole process: wall clock from bash's $EPOCHREALTIME around
-# `/usr/bin/time -f '%U %S %M'` (user CPU, system CPU, peak RSS); medians are reported. For the
+# `/usr/bin/time -f '%U %S %M'` (user CPU, system CPU, peak RSS); medians are reported. Each run
+# starts without the outputs of the run before (removed untimed). For the
 # cold-start table each run is repeated without /usr/bin/time, and that run's wall is the one kept.
 # The output of the last run is then checked by lib/check.py (counts and fidelity).
 set -euo pipefail
@@ -62,12 +63,25 @@ prepare_castkit() {  # untimed: the feed workload as castkit's model JSON and as
 }
 
 # ---- measuring -------------------------------------------------------------------------------
+# The outputs of the peer being measured (paths under $O): removed before each run, untimed, so
+# that every run writes them anew (castkit leaves an unchanged output alone after comparing it,
+# the peers overwrite it: neither is measured).
+OUTPUTS=()
+remove_outputs() {
+  local path
+  for path in "${OUTPUTS[@]}"; do
+    if [[ $path == "$O"/* ]]; then rm -rf "$path"; fi
+  done
+}
+
 measure_once() {  # CMD... -> "wall_us user_s sys_s maxrss_kb"; fails when CMD fails
   local t0 t1
+  remove_outputs
   t0=$EPOCHREALTIME
   /usr/bin/time -f '%U %S %M' -o "$W/time" "$@" >/dev/null 2>"$W/stderr" || return 1
   t1=$EPOCHREALTIME
   if ((BARE_WALL)); then  # cold start: time the wall again without /usr/bin/time's own ~1 ms
+    remove_outputs
     t0=$EPOCHREALTIME
     "$@" >/dev/null 2>"$W/stderr" || return 1
     t1=$EPOCHREALTIME
@@ -86,7 +100,7 @@ peer() {
   local BARE_WALL=0
   [[ $task == cold ]] && runs=$COLD_RUNS BARE_WALL=1
   [[ $kind == - ]] && status=-
-  for path in "$out" "${extra[@]}"; do [[ $path == "$O"/* ]] && rm -rf "$path"; done
+  OUTPUTS=("$out" "${extra[@]}")
   printf '%-14s %-34s' "$task" "$tool" >&2
   if ! warm=$(measure_once timeout "$WARMUP_TIMEOUT" "$@"); then
     status=$([[ $(head -c 40 "$W/time") == *"status 124"* ]] && echo "timeout" || echo "error")

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "atomic_output.hpp"
+#include "background_writer.hpp"
 #include "castkit/streaming.hpp"
 #include "pipeline.hpp"
 #include "plugin_guard.hpp"
@@ -16,11 +17,12 @@ namespace {
 constexpr std::size_t flush_bytes = 1 << 20;
 
 /// Passes the importer's pieces to the exporter's sink, each call guarded as a call into the
-/// exporter's plugin, and moves the written bytes to the file between calls.
+/// exporter's plugin, and hands the written bytes to the file's writer between calls.
 class DrainingSink final : public ModelSink {
  public:
-  DrainingSink(const PluginRecord& exporter, ModelSink& sink, std::string& out, AtomicFile* file)
-      : exporter_(exporter), sink_(sink), out_(out), file_(file) {}
+  DrainingSink(const PluginRecord& exporter, ModelSink& sink, std::string& out,
+               BackgroundWriter* writer)
+      : exporter_(exporter), sink_(sink), out_(out), writer_(writer) {}
 
   void show(const Show& show) override {
     call([&] { sink_.show(show); });
@@ -52,16 +54,13 @@ class DrainingSink final : public ModelSink {
       failure_ = std::current_exception();
       throw;
     }
-    if (file_ && out_.size() >= flush_bytes) {
-      file_->write(out_);
-      out_.clear();
-    }
+    if (writer_ && out_.size() >= flush_bytes) writer_->write(out_);
   }
 
   const PluginRecord& exporter_;
   ModelSink& sink_;
   std::string& out_;
-  AtomicFile* file_;
+  BackgroundWriter* writer_;
   std::exception_ptr failure_;
   std::optional<std::string> needs_whole_model_;
 };
@@ -86,13 +85,14 @@ bool Pipeline::stream(const InputData& data, const Offer<ImporterSpec>& importer
   // stdout cannot take back what a failed or abandoned stream wrote: its bytes are kept until
   // the end. A file gets them as they come, in a temporary file renamed at the end.
   std::optional<AtomicFile> file;
-  if (output != "-") file.emplace(output, durable);
+  std::optional<BackgroundWriter> writer;  // a thread only once a first megabyte is written
+  if (output != "-") writer.emplace(file.emplace(output, durable));
   std::string out;
   std::unique_ptr<ModelSink> sink = guarded(*exporter_offer.plugin, [&] {
     return streaming_exporter->open(output, out, export_context);
   });
   if (!sink) return false;
-  DrainingSink draining(*exporter_offer.plugin, *sink, out, file ? &*file : nullptr);
+  DrainingSink draining(*exporter_offer.plugin, *sink, out, writer ? &*writer : nullptr);
 
   host_.log(LogLevel::debug,
             "streaming " + data.name + " as " + importer_offer.spec->format + " into " + to);
@@ -123,6 +123,7 @@ bool Pipeline::stream(const InputData& data, const Offer<ImporterSpec>& importer
   host_.attach_input(nullptr);
   host_.release_diagnostics(true);
   if (file) {
+    writer->finish();
     file->write(out);
     file->commit();
   } else {
