@@ -9,9 +9,9 @@
 #
 # Each measurement: 1 warm-up + RUNS runs (fewer when a run is slow, so that one measurement stays
 # under ~2 minutes), each run timed as a whole process: wall clock from bash's $EPOCHREALTIME around
-# `/usr/bin/time -f '%U %S %M'` (user CPU, system CPU, peak RSS); medians are reported. Each run
-# starts without the outputs of the run before (removed untimed). For the
-# cold-start table each run is repeated without /usr/bin/time, and that run's wall is the one kept.
+# bash's `time` (user and system CPU, 1 ms resolution) around `/usr/bin/time -f %M` (peak RSS);
+# medians are reported. Each run starts without the outputs of the run before (removed untimed).
+# For the cold-start table each run is repeated without the timers, and that run's wall is kept.
 # The output of the last run is then checked by lib/check.py (counts and fidelity).
 set -euo pipefail
 if [[ ${TOOLKIT_BIN:-} == none ]]; then
@@ -75,10 +75,12 @@ remove_outputs() {
 }
 
 measure_once() {  # CMD... -> "wall_us user_s sys_s maxrss_kb"; fails when CMD fails
-  local t0 t1
+  local t0 t1 TIMEFORMAT='%3U %3S'
   remove_outputs
+  # CPU from bash's `time` (1 ms resolution; GNU time's %U and %S have 10 ms, too coarse for a
+  # 50 ms run), peak RSS from GNU time.
   t0=$EPOCHREALTIME
-  /usr/bin/time -f '%U %S %M' -o "$W/time" "$@" >/dev/null 2>"$W/stderr" || return 1
+  { time /usr/bin/time -f '%M' -o "$W/time" "$@" >/dev/null 2>"$W/stderr"; } 2>"$W/cpu" || return 1
   t1=$EPOCHREALTIME
   if ((BARE_WALL)); then  # cold start: time the wall again without /usr/bin/time's own ~1 ms
     remove_outputs
@@ -86,7 +88,7 @@ measure_once() {  # CMD... -> "wall_us user_s sys_s maxrss_kb"; fails when CMD f
     "$@" >/dev/null 2>"$W/stderr" || return 1
     t1=$EPOCHREALTIME
   fi
-  echo "$((${t1/./} - ${t0/./})) $(tail -n 1 "$W/time")"
+  echo "$((${t1/./} - ${t0/./})) $(<"$W/cpu") $(tail -n 1 "$W/time")"
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -240,7 +242,7 @@ table() {  # awk filter on the task column -> markdown rows of RESULTS
         vs = (f[2] ~ /^floor/ || f[2] == "castkit" || !(f[1] in ck_wall)) ? " | |" : \
           sprintf(" %s | %s | %s", ratio(f[5], ck_wall[f[1]]), ratio(f[6], ck_cpu[f[1]]), ratio(f[7], ck_rss[f[1]]))
         mbs = (want == "cold") ? "" : sprintf("%.1f", f[3] / 1000 / f[5])
-        printf "| %s | %s | %.1f | %.2f | %.1f | %s |%s | %s | %d | %s |\n", f[1], f[2], f[5], f[6], f[7], fastest, vs, mbs, f[4], f[8]
+        printf "| %s | %s | %.1f | %.3f | %.1f | %s |%s | %s | %d | %s |\n", f[1], f[2], f[5], f[6], f[7], fastest, vs, mbs, f[4], f[8]
       }
     }' "$RESULTS"
 }

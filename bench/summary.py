@@ -53,8 +53,8 @@ def main():
         xw, xc = r["wall"] / ck["wall"], r["cpu"] / max(ck["cpu"], 0.005)
         met = "-" if factor is None else "yes" if xw >= factor and xc >= factor else \
             "wall only" if xw >= factor else "CPU only" if xc >= factor else "no"
-        out.append(f"| {label} | {ck['wall']:.0f} ms, {ck['cpu']:.2f} s CPU | {ref}: {r['wall']:.0f} ms, "
-                   f"{r['cpu']:.2f} s CPU | {xw:.1f} | {xc:.1f} | {met} |")
+        out.append(f"| {label} | {ck['wall']:.0f} ms, {ck['cpu']:.3f} s CPU | {ref}: {r['wall']:.0f} ms, "
+                   f"{r['cpu']:.3f} s CPU | {xw:.1f} | {xc:.1f} | {met} |")
 
     def memory_goal(label, task, prefixes, fraction):
         ck, ref = rows.get((task, "castkit")), fastest(rows, task, prefixes)
