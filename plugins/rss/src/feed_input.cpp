@@ -40,8 +40,8 @@ bool is_utf8_name(const std::string& name) {
 
 }  // namespace
 
-std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encoding,
-                         const std::string& input_name) {
+std::string_view feed_as_utf8(std::string_view bytes, const std::string& forced_encoding,
+                              const std::string& input_name, std::string& converted) {
   bool has_bom = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF" ||
                  bytes.substr(0, 3) == "\xEF\xBB\xBF";
   std::string encoding = forced_encoding;
@@ -51,7 +51,9 @@ std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encod
   }
   if (!encoding.empty() || has_bom) {
     DecodedText decoded = decode_to_utf8(bytes, encoding, input_name);
-    return decoded.converted ? std::move(decoded.storage) : std::string(decoded.text());
+    if (!decoded.converted) return decoded.text();
+    converted = std::move(decoded.storage);
+    return converted;
   }
   if (!simdjson::validate_utf8(bytes.data(), bytes.size())) {
     std::size_t offset = find_invalid_utf8(bytes).value_or(0);
@@ -61,7 +63,14 @@ std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encod
                    " is not valid UTF-8 and the feed declares no other encoding; "
                    "give the right one with --input-encoding (e.g. cp1252)");
   }
-  return std::string(bytes);
+  return bytes;
+}
+
+std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encoding,
+                         const std::string& input_name) {
+  std::string converted;
+  const std::string_view text = feed_as_utf8(bytes, forced_encoding, input_name, converted);
+  return text.data() == converted.data() ? std::move(converted) : std::string(text);
 }
 
 // Text that is an element's only content is stored in the element itself: fewer nodes, less
@@ -76,8 +85,9 @@ void parse_feed(ParsedFeed& feed, std::string_view bytes, const std::string& for
 
 void decode_feed(ParsedFeed& feed, std::string_view bytes, const std::string& forced_encoding,
                  const std::string& input_name) {
-  feed.text = feed_to_utf8(bytes, forced_encoding, input_name);
-  feed.xmlns_mentions = count_occurrences(feed.text, "xmlns:");
+  std::string converted;
+  feed.text = ParseBuffer(feed_as_utf8(bytes, forced_encoding, input_name, converted));
+  feed.xmlns_mentions = count_occurrences(feed.text.view(), "xmlns:");
 }
 
 void parse_decoded_feed(ParsedFeed& feed, std::string_view bytes,

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "parse_buffer.hpp"
+
 namespace castkit::rss {
 
 /// Decodes a feed to UTF-8: `forced_encoding` (--input-encoding) when given, else a BOM, else
@@ -13,11 +15,15 @@ namespace castkit::rss {
 /// be valid (an error names the line, column and byte offset otherwise).
 std::string feed_to_utf8(std::string_view bytes, const std::string& forced_encoding,
                          const std::string& input_name);
+/// feed_to_utf8 without a copy when the feed is UTF-8 already: `bytes` itself (after a BOM),
+/// else the converted text, kept in `converted`.
+std::string_view feed_as_utf8(std::string_view bytes, const std::string& forced_encoding,
+                              const std::string& input_name, std::string& converted);
 
 /// A feed parsed into a DOM, with the text it was parsed from (in place).
 struct ParsedFeed {
   pugi::xml_document document;  ///< the DOM; its strings point into `text`
-  std::string text;             ///< the feed as UTF-8, rewritten by the parser
+  ParseBuffer text;             ///< the feed as UTF-8, rewritten by the parser
   /// How often "xmlns:" occurs in the feed: at least the number of namespace declarations, so
   /// when the root and the channel declare as many, no element below them declares one.
   std::size_t xmlns_mentions = 0;
