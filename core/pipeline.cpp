@@ -81,12 +81,14 @@ Offer<ImporterSpec> Pipeline::choose_importer(const Input& input, const std::str
                  (known.empty() ? std::string("none found") : known) + ")");
 }
 
-Show Pipeline::import(const InputData& data, const std::string& format) {
-  return import(data, choose_importer(data.plugin_input(input_encoding()), format));
+Show Pipeline::import(const InputData& data, const std::string& format, std::size_t other_inputs) {
+  return import(data, choose_importer(data.plugin_input(input_encoding()), format), other_inputs);
 }
 
-Show Pipeline::import(const InputData& data, const Offer<ImporterSpec>& offer) {
-  const Input input = data.plugin_input(input_encoding());
+Show Pipeline::import(const InputData& data, const Offer<ImporterSpec>& offer,
+                      std::size_t other_inputs) {
+  Input input = data.plugin_input(input_encoding());
+  input.other_inputs = other_inputs;
   host_.log(LogLevel::debug, "reading " + data.name + " as " + offer.spec->format);
   Context ctx = context(format_options(offer.spec->format));
   Show show;
@@ -102,7 +104,8 @@ Show Pipeline::import_all(const std::vector<InputData>& inputs,
                           const std::vector<std::string>& formats) {
   Show merged;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    Show show = import(inputs[i], i < formats.size() ? formats[i] : std::string());
+    Show show =
+        import(inputs[i], i < formats.size() ? formats[i] : std::string(), inputs.size() - 1);
     if (i == 0)
       merged = std::move(show);
     else

@@ -24,11 +24,13 @@ class Pipeline {
   /// whose cached hints fit (then among all). No importer is an input error.
   Offer<ImporterSpec> choose_importer(const Input& input, const std::string& format);
 
-  /// Reads one input into a new model with the importer of `format` (empty: sniffed).
-  Show import(const InputData& data, const std::string& format);
+  /// Reads one input into a new model with the importer of `format` (empty: sniffed);
+  /// `other_inputs` (Input::other_inputs) says how many more are merged with it.
+  Show import(const InputData& data, const std::string& format, std::size_t other_inputs = 0);
 
   /// Reads one input into a new model with `importer` (from choose_importer).
-  Show import(const InputData& data, const Offer<ImporterSpec>& importer);
+  Show import(const InputData& data, const Offer<ImporterSpec>& importer,
+              std::size_t other_inputs = 0);
 
   /// Reads several inputs and merges them into one model (the first input wins per field).
   Show import_all(const std::vector<InputData>& inputs, const std::vector<std::string>& formats);

@@ -22,7 +22,7 @@ const std::string kTwoEpisodes = "#kv\nshow=S\nepisode=\ntitle=One\nepisode=\nti
 TEST_CASE("version and help exit 0, no command is a usage error") {
   RunResult version = run_castkit({"--version"});
   CHECK(version.exit_code == 0);
-  CHECK(version.out.starts_with("castkit 0.1.0 (plugin ABI 1.1, "));
+  CHECK(version.out.starts_with("castkit 0.1.0 (plugin ABI 1.2, "));
   RunResult help = run_castkit({"--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("exit codes: 0 ok, 1 bad input") != std::string::npos);
@@ -73,6 +73,13 @@ TEST_CASE("several inputs merge into one model") {
   RunResult r = run_castkit(kv({"convert", dir + "/a.kv", dir + "/b.kv", "-t", "kv"}));
   CHECK(r.exit_code == 0);
   CHECK(r.out == "#kv\nshow=Show B\nepisode=\ntitle=From A\nsegment=Ann|Hi\n");
+  // Each importer hears how many other inputs share its model (Input::other_inputs).
+  spit(dir + "/c.kv", "#kv\ncompany=\ntitle=C\n");
+  RunResult three =
+      run_castkit(kv({"convert", dir + "/a.kv", dir + "/b.kv", dir + "/c.kv", "-t", "kv"}));
+  CHECK(three.err == dir + "/c.kv:2:1: note: read with 2 other inputs\n");
+  RunResult alone = run_castkit(kv({"convert", dir + "/c.kv", "-t", "kv"}));
+  CHECK(alone.err == dir + "/c.kv:2:1: note: read with 0 other inputs\n");
 }
 
 TEST_CASE("exit codes are 1 for bad input, 2 for usage, 4 for I/O") {

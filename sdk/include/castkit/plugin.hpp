@@ -33,6 +33,9 @@ struct Input {
   /// How many bytes after the end of `bytes` may be read (they are zeros), e.g. for parsers
   /// that read past the end in blocks (simdjson needs SIMDJSON_PADDING = 64).
   std::size_t readable_padding = 0;
+  /// How many other inputs are read into the same model with this one, 0 when it is read alone
+  /// (ABI 1.2): e.g. a page importer asks for a transcript only when it has no company.
+  std::size_t other_inputs = 0;
 };
 
 /// What every plugin call gets: host services and the plugin's configuration.

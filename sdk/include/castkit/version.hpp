@@ -9,7 +9,7 @@
 /// Plugin ABI version: a plugin is loaded when its major equals the host's and its minor is not
 /// newer than the host's.
 #define CASTKIT_ABI_MAJOR 1
-#define CASTKIT_ABI_MINOR 1
+#define CASTKIT_ABI_MINOR 2
 
 #define CASTKIT_STRINGIFY_(x) #x
 #define CASTKIT_STRINGIFY(x) CASTKIT_STRINGIFY_(x)
