@@ -7,7 +7,13 @@ castkit=$1
 example=$2
 out=$3
 rm -rf "$out"
-"$castkit" build "$example/castkit.yaml" -o "$out"
+# The project gives every source an episode needs: the build has nothing to say on stderr.
+"$castkit" build "$example/castkit.yaml" -o "$out" 2>"$out.stderr"
+if [ -s "$out.stderr" ]; then
+  cat "$out.stderr" >&2
+  echo "castkit build printed diagnostics for the example project" >&2
+  exit 1
+fi
 feed="$out/feed.xml"
 xmllint --noout "$feed"
 "$castkit" lint "$feed"

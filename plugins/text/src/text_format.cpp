@@ -59,6 +59,7 @@ class TextPageImporter final : public Importer {
     }
     PageResult page = read_page(text, read_options(context), input.name);
     for (const Diagnostic& notice : page.notices) context.host.report(notice);
+    if (page.speakers_hint && input.other_inputs == 0) context.host.report(*page.speakers_hint);
     if (show.title.empty()) show.title = std::move(page.show_title);
     show.episodes.push_back(std::move(page.episode));
   }

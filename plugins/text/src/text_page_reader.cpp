@@ -97,11 +97,11 @@ void read_transcript(const Section& section, const ReadOptions& options,
     segments.push_back(std::move(segment));
   }
   if (!segments.empty())
-    result.notices.push_back(
-        {Severity::note, input_name, section.heading.number, 1,
-         "this page rendering has no speaker names in its transcript; give the episode's "
-         "Markdown transcript as a second input to add them (castkit convert page.txt "
-         "transcript.md ...)"});
+    result.speakers_hint =
+        Diagnostic{Severity::note, input_name, section.heading.number, 1,
+                   "this page rendering has no speaker names in its transcript; give the episode's "
+                   "Markdown transcript as a second input to add them (castkit convert page.txt "
+                   "transcript.md ...)"};
 }
 
 }  // namespace

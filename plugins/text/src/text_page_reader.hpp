@@ -1,6 +1,7 @@
 // Reads a text rendering of an episode page (changelog.com's section structure) into the model.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ struct PageResult {
   std::string show_title;           ///< from a "<Show> – Episode #<n>" line, when there is one
   Episode episode;                  ///< everything else
   std::vector<Diagnostic> notices;  ///< notes and warnings for the host to report
+  /// The note that the transcript names no speakers, with the way to add them (a Markdown
+  /// transcript as a second input): for the importer to give when the page is read alone.
+  std::optional<Diagnostic> speakers_hint;
 };
 
 /// Reads `text` (valid UTF-8). Throws an input error (naming `input_name`) when the text has no

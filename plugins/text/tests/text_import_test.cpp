@@ -107,6 +107,10 @@ TEST_CASE("reference page: transcript paragraphs with the 13 anchors exact, a no
   CHECK(host.diagnostics[0].severity == Severity::note);
   CHECK(host.diagnostics[0].line == 36);
   CHECK(host.diagnostics[0].message.find("no speaker names") != std::string::npos);
+  // Read with another input (the Markdown transcript it asks for), the page does not ask.
+  RecordingHost with_company;
+  import_page(read_test_file(kReference), with_company, "page.txt", nullptr, 1);
+  CHECK(with_company.diagnostics.empty());
 }
 
 TEST_CASE("a second page shape: header, roles, URLs, grouped notes, chapters without pipes") {

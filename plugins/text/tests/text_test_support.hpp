@@ -16,9 +16,11 @@ using castkit::testing::RecordingHost;
 
 /// Imports text page bytes into a fresh show; diagnostics land in `host`.
 inline Show import_page(const std::string& bytes, RecordingHost& host,
-                        const std::string& name = "page.txt", const ConfigNode* project = nullptr) {
+                        const std::string& name = "page.txt", const ConfigNode* project = nullptr,
+                        std::size_t other_inputs = 0) {
   Context context{host, ConfigView(), ConfigView(project)};
   Input input{name, bytes, "", "", ""};
+  input.other_inputs = other_inputs;
   Show show;
   importer_spec().create()->read(input, show, context);
   return show;
