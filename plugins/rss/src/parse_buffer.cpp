@@ -3,7 +3,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <new>
 #include <utility>
 
 #if defined(__linux__)
