@@ -5,29 +5,18 @@
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "atomic_output.hpp"
 #include "castkit/diagnostics.hpp"
+#include "castkit_testing/files.hpp"
 
 using namespace castkit;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 fs::path fresh_dir(const char* name) {
-  fs::path dir = fs::path(CASTKIT_FIXTURE_DIR) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return testing::fresh_directory(fs::path(CASTKIT_FIXTURE_DIR) / name);
 }
 
 }  // namespace
@@ -36,10 +25,10 @@ TEST_CASE("writing replaces the file and keeps its permissions") {
   const fs::path dir = fresh_dir("atomic-ok");
   const fs::path file = dir / "out.txt";
   host::write_atomically(file.string(), "first");
-  CHECK(read_all(file) == "first");
+  CHECK(testing::read_file(file) == "first");
   fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   host::write_atomically(file.string(), "second");
-  CHECK(read_all(file) == "second");
+  CHECK(testing::read_file(file) == "second");
   CHECK((fs::status(file).permissions() & fs::perms::group_read) == fs::perms::group_read);
   CHECK((fs::status(file).permissions() & fs::perms::others_read) == fs::perms::none);
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);

@@ -6,30 +6,19 @@
 
 #include <csignal>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "atomic_output.hpp"
 #include "background_writer.hpp"
 #include "castkit/diagnostics.hpp"
+#include "castkit_testing/files.hpp"
 
 using namespace castkit;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 fs::path fresh_dir(const char* name) {
-  fs::path dir = fs::path(CASTKIT_FIXTURE_DIR) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return testing::fresh_directory(fs::path(CASTKIT_FIXTURE_DIR) / name);
 }
 
 /// Limits the size of files this process writes (writes past it fail with EFBIG instead of a
@@ -75,7 +64,7 @@ TEST_CASE("buffers handed to the writer arrive whole and in order") {
     file.write(buffer);
     file.commit();
   }
-  CHECK(read_all(path) == expected);
+  CHECK(testing::read_file(path) == expected);
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
 }
 
