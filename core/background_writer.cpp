@@ -52,16 +52,14 @@ void BackgroundWriter::run() {
     changed_.wait(lock, [&] { return busy_ || stopping_; });
     if (!busy_) return;  // stopping, nothing left to write
     lock.unlock();
+    std::exception_ptr failure;
     try {
       file_.write(pending_);
     } catch (...) {
-      lock.lock();
-      failure_ = std::current_exception();
-      busy_ = false;
-      changed_.notify_all();
-      continue;
+      failure = std::current_exception();
     }
     lock.lock();
+    failure_ = failure;  // none is pending: write() took the last one before handing this over
     busy_ = false;
     changed_.notify_all();
   }
