@@ -103,6 +103,15 @@ TEST_CASE("exit codes are 1 for bad input, 2 for usage, 4 for I/O") {
       "-: error: cannot tell the input format; name it with -f FORMAT"));
 }
 
+TEST_CASE("a JSON number too large for a double is bad input at its place, not a plugin failure") {
+  RunResult big = run_castkit({"convert", "-", "-f", "chapters", "-t", "json"},
+                              "{\"chapters\": [\n  {\"startTime\": 1e400, \"title\": \"A\"}]}");
+  CHECK(big.exit_code == 1);
+  CHECK(big.err ==
+        "-:2:17: error: not a readable JSON chapters file: number overflow parsing '1e400'\n");
+  CHECK(big.out.empty());
+}
+
 TEST_CASE("episode-scope exporters need one episode") {
   RunResult many = run_castkit(kv({"convert", "-", "-t", "kv-episode"}), kTwoEpisodes);
   CHECK(many.exit_code == 2);

@@ -80,6 +80,10 @@ TEST_CASE("bad JSON chapters: truncated, binary, not chapters") {
   CHECK_THROWS_AS(import_as("chapters", deep), Error);
   CHECK_THROWS_AS(import_as("chapters", deep + std::string(100000, ']')),
                   Error);  // well-formed, not chapters
+  const std::string too_large = R"({"chapters":[{"startTime":1e400,"title":"A"}]})";
+  CHECK_THROWS_AS(import_as("chapters", too_large), Error);
+  CHECK_THROWS_WITH(import_as("chapters", too_large),
+                    Catch::Contains("number overflow parsing '1e400'"));
   std::string latin1 = "{\"chapters\":[{\"startTime\":1,\"title\":\"Caf\xE9\"}]}";
   CHECK_THROWS_WITH(import_as("chapters", latin1), Catch::Contains("--input-encoding"));
 }

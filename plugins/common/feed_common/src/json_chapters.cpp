@@ -5,8 +5,8 @@
 
 #include "castkit/diagnostics.hpp"
 #include "castkit/feed/seconds.hpp"
-#include "castkit/text.hpp"
 #include "castkit_common/json_string.hpp"
+#include "json_document.hpp"
 
 namespace castkit::feed {
 namespace {
@@ -42,17 +42,7 @@ std::optional<Millis> time_member(const Json& object, const char* key) {
 }  // namespace
 
 JsonChapters parse_json_chapters(std::string_view text, const std::string& input_name) {
-  Json document;
-  try {
-    document = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& error) {
-    std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    TextPosition at = position_at(text, offset);
-    std::string what = error.what();
-    if (auto colon = what.find("parse error"); colon != std::string::npos)
-      what = what.substr(colon);
-    fail_input(input_name, at.line, at.column, "not a JSON chapters file: " + what);
-  }
+  const Json document = parse_json_document(text, input_name, "JSON chapters file");
   if (!document.is_object())
     fail_input(input_name, 1, 1, "expected a JSON object with \"chapters\"");
   auto chapters = document.find("chapters");

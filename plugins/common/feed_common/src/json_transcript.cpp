@@ -5,20 +5,14 @@
 
 #include "castkit/diagnostics.hpp"
 #include "castkit/feed/seconds.hpp"
-#include "castkit/text.hpp"
+#include "json_document.hpp"
 
 namespace castkit::feed {
 
 void parse_json_transcript(std::string_view text, const std::string& input_name,
                            Transcript& transcript) {
   using Json = nlohmann::json;
-  Json document;
-  try {
-    document = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& error) {
-    TextPosition at = position_at(text, error.byte > 0 ? error.byte - 1 : 0);
-    fail_input(input_name, at.line, at.column, "not a JSON transcript: invalid JSON");
-  }
+  const Json document = parse_json_document(text, input_name, "JSON transcript");
   auto segments = document.is_object() ? document.find("segments") : document.end();
   if (segments == document.end() || !segments->is_array())
     fail_input(input_name, 1, 1, "expected a \"segments\" array (Podcasting 2.0 JSON transcript)");

@@ -63,6 +63,45 @@ TEST_CASE("old fields and unknown keys are accepted, bad ones name the chapter")
   }
 }
 
+TEST_CASE("a number too large for a double is an input error at its place, not a crash") {
+  try {
+    parse_json_chapters("{\n  \"chapters\": [\n    {\"startTime\": 1e400}\n]}", "big.json");
+    FAIL("expected an error");
+  } catch (const castkit::Error& error) {
+    CHECK(error.kind() == castkit::ErrorKind::input);
+    CHECK(error.diagnostic().file == "big.json");
+    CHECK(error.diagnostic().line == 3);
+    CHECK(error.diagnostic().column == 19);
+    CHECK(error.diagnostic().message ==
+          "not a readable JSON chapters file: number overflow parsing '1e400'");
+  }
+  castkit::Transcript transcript;
+  try {
+    parse_json_transcript(R"({"segments": [{"startTime": -1e999, "body": "x"}]})", "t.json",
+                          transcript);
+    FAIL("expected an error");
+  } catch (const castkit::Error& error) {
+    CHECK(error.kind() == castkit::ErrorKind::input);
+    CHECK(error.diagnostic().line == 1);
+    CHECK(error.diagnostic().column == 29);
+    CHECK(error.diagnostic().message ==
+          "not a readable JSON transcript: number overflow parsing '-1e999'");
+  }
+}
+
+TEST_CASE("a syntax error says what was expected, once, after the place") {
+  try {
+    parse_json_chapters("{\"chapters\": [}", "cut.json");
+    FAIL("expected an error");
+  } catch (const castkit::Error& error) {
+    CHECK(error.diagnostic().line == 1);
+    CHECK(error.diagnostic().column == 15);
+    CHECK(error.diagnostic().message ==
+          "not a readable JSON chapters file: syntax error while parsing value - unexpected '}'; "
+          "expected '[', '{', or a literal");
+  }
+}
+
 TEST_CASE("the spec's JSON transcript example") {
   castkit::Transcript transcript;
   parse_json_transcript(read_data("rss/pc20-transcript-example.json"), "t.json", transcript);
