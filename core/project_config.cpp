@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "project_config.hpp"
@@ -13,52 +14,76 @@
 namespace castkit::host {
 namespace {
 
-ConfigNode convert(const YAML::Node& node, const std::string& file, const std::string& path,
-                   KeyPositions* keys) {
-  ConfigNode out;
-  out.file = file;
-  const YAML::Mark mark = node.Mark();
-  if (mark.line >= 0) out.line = static_cast<std::uint32_t>(mark.line) + 1;
-  if (mark.column >= 0) out.column = static_cast<std::uint32_t>(mark.column) + 1;
-  switch (node.Type()) {
-    case YAML::NodeType::Undefined:
-      out.kind = ConfigNode::Kind::missing;
-      break;
-    case YAML::NodeType::Null:
-      out.kind = ConfigNode::Kind::null;
-      break;
-    case YAML::NodeType::Scalar:
-      out.kind = ConfigNode::Kind::scalar;
-      out.scalar = node.Scalar();
-      break;
-    case YAML::NodeType::Sequence:
-      out.kind = ConfigNode::Kind::sequence;
-      for (const YAML::Node& item : node)
-        out.items.push_back(convert(
-            item, file, path + (path.empty() ? "" : ".") + std::to_string(out.items.size()), keys));
-      break;
-    case YAML::NodeType::Map:
-      out.kind = ConfigNode::Kind::mapping;
-      for (const auto& member : node) {
-        if (!member.first.IsScalar()) {
+/// How deep a configuration may nest: castkit's own settings go five levels deep.
+constexpr std::size_t kMostDepth = 64;
+/// How many values a configuration may hold per byte of its text. Without aliases every value
+/// takes at least a byte; aliases may name one value many times, but not a billion times.
+constexpr std::size_t kMostValuesPerByte = 16;
+
+/// Turns a yaml-cpp document into ConfigNodes, refusing a nesting deeper than kMostDepth (such as
+/// an alias inside the value it names, which never ends) and more values than the text's size
+/// allows (aliases of aliases).
+class Converter {
+ public:
+  Converter(const std::string& file, KeyPositions* keys, std::size_t text_bytes)
+      : file_(file), keys_(keys), values_left_(kMostValuesPerByte * text_bytes + 1024) {}
+
+  /// The ConfigNode of `node`, whose path is `path` and which lies `depth` levels deep.
+  ConfigNode convert(const YAML::Node& node, const std::string& path, std::size_t depth) {
+    ConfigNode out;
+    out.file = file_;
+    const YAML::Mark mark = node.Mark();
+    if (mark.line >= 0) out.line = static_cast<std::uint32_t>(mark.line) + 1;
+    if (mark.column >= 0) out.column = static_cast<std::uint32_t>(mark.column) + 1;
+    if (depth > kMostDepth)
+      fail_usage("nested more than " + std::to_string(kMostDepth) +
+                     " levels deep (is an alias inside the value it names?)",
+                 file_, out.line, out.column);
+    if (values_left_-- == 0)
+      fail_usage("the aliases expand to more values than castkit reads from a file this size (" +
+                     std::to_string(kMostValuesPerByte) + " per byte)",
+                 file_, out.line, out.column);
+    switch (node.Type()) {
+      case YAML::NodeType::Undefined:
+        out.kind = ConfigNode::Kind::missing;
+        break;
+      case YAML::NodeType::Null:
+        out.kind = ConfigNode::Kind::null;
+        break;
+      case YAML::NodeType::Scalar:
+        out.kind = ConfigNode::Kind::scalar;
+        out.scalar = node.Scalar();
+        break;
+      case YAML::NodeType::Sequence:
+        out.kind = ConfigNode::Kind::sequence;
+        for (const YAML::Node& item : node)
+          out.items.push_back(
+              convert(item, path + (path.empty() ? "" : ".") + std::to_string(out.items.size()),
+                      depth + 1));
+        break;
+      case YAML::NodeType::Map:
+        out.kind = ConfigNode::Kind::mapping;
+        for (const auto& member : node) {
           const YAML::Mark key_mark = member.first.Mark();
-          fail_usage("mapping keys must be plain names", file,
-                     static_cast<std::uint32_t>(key_mark.line + 1),
-                     static_cast<std::uint32_t>(key_mark.column + 1));
+          const auto key_line = static_cast<std::uint32_t>(key_mark.line + 1);
+          const auto key_column = static_cast<std::uint32_t>(key_mark.column + 1);
+          if (!member.first.IsScalar())
+            fail_usage("mapping keys must be plain names", file_, key_line, key_column);
+          const std::string& key = member.first.Scalar();
+          const std::string child_path = path + (path.empty() ? "" : ".") + key;
+          if (keys_) (*keys_)[child_path] = {key_line, key_column};
+          out.members.emplace_back(key, convert(member.second, child_path, depth + 1));
         }
-        const std::string& key = member.first.Scalar();
-        const std::string child_path = path + (path.empty() ? "" : ".") + key;
-        if (keys) {
-          const YAML::Mark key_mark = member.first.Mark();
-          (*keys)[child_path] = {static_cast<std::uint32_t>(key_mark.line + 1),
-                                 static_cast<std::uint32_t>(key_mark.column + 1)};
-        }
-        out.members.emplace_back(key, convert(member.second, file, child_path, keys));
-      }
-      break;
+        break;
+    }
+    return out;
   }
-  return out;
-}
+
+ private:
+  const std::string& file_;
+  KeyPositions* keys_;
+  std::size_t values_left_;
+};
 
 std::string read_config_bytes(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -85,11 +110,15 @@ ConfigNode parse_config(std::string_view text, const std::string& file, KeyPosit
   YAML::Node document;
   try {
     document = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {  // its message is only "bad file"
+    fail_usage("nested more than " + std::to_string(e.depth() - 1) + " levels deep", file,
+               static_cast<std::uint32_t>(e.mark.line + 1),
+               static_cast<std::uint32_t>(e.mark.column + 1));
   } catch (const YAML::Exception& e) {
     fail_usage(e.msg, file, static_cast<std::uint32_t>(e.mark.line + 1),
                static_cast<std::uint32_t>(e.mark.column + 1));
   }
-  ConfigNode root = convert(document, file, "", keys);
+  ConfigNode root = Converter(file, keys, text.size()).convert(document, "", 0);
   if (root.kind == ConfigNode::Kind::missing || root.kind == ConfigNode::Kind::null) {
     root.kind = ConfigNode::Kind::mapping;
     root.line = root.column = 1;

@@ -49,6 +49,42 @@ TEST_CASE("YAML syntax errors are usage errors at their position") {
         "p.yaml:1:1: error: expected a mapping of settings at the top level");
 }
 
+TEST_CASE("an alias inside the value it names is refused, not followed for ever") {
+  CHECK(error_of([] { parse_config("show: &a [*a, *a]\n", "p.yaml"); }) ==
+        "p.yaml:1:7: error: nested more than 64 levels deep (is an alias inside the value it "
+        "names?)");
+  CHECK(error_of([] {
+          parse_config("a: &a {b: *a}\n", "p.yaml");
+        }).starts_with("p.yaml:1:4: error: nested more than 64 levels deep"));
+}
+
+TEST_CASE("aliases of aliases may not expand past 16 values a byte (a billion laughs)") {
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 10; ++level) {
+    std::string alias = "*a" + std::to_string(level - 1);
+    bomb += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + alias;
+    for (int i = 1; i < 10; ++i) bomb += ", " + alias;
+    bomb += "]\n";
+  }
+  CHECK(error_of([&] { parse_config(bomb, "p.yaml"); })
+            .starts_with("p.yaml:1:31: error: the aliases expand to more values than castkit reads "
+                         "from a file this "
+                         "size (16 per byte)"));
+  // Naming a shared list a few times is fine.
+  const ConfigNode root = parse_config(
+      "base: &sources [{path: a.md}, {path: b.srt}]\nepisodes:\n  - sources: *sources\n"
+      "  - sources: *sources\n",
+      "p.yaml");
+  ConfigView view(&root);
+  CHECK(view["episodes"].items().at(1)["sources"].items().at(1)["path"].node()->scalar == "b.srt");
+}
+
+TEST_CASE("YAML nested deeper than yaml-cpp reads says so") {
+  const std::string deep = "show:\n  title: " + std::string(100000, '[') + std::string(100000, ']');
+  CHECK(error_of([&] { parse_config(deep, "p.yaml"); }) ==
+        "p.yaml:2:200010: error: nested more than 499 levels deep");
+}
+
 TEST_CASE("an empty file is an empty mapping") {
   const ConfigNode root = parse_config("", "p.yaml");
   CHECK(root.kind == ConfigNode::Kind::mapping);
