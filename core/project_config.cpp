@@ -19,6 +19,8 @@ constexpr std::size_t kMostDepth = 64;
 /// How many values a configuration may hold per byte of its text. Without aliases every value
 /// takes at least a byte; aliases may name one value many times, but not a billion times.
 constexpr std::size_t kMostValuesPerByte = 16;
+/// Values any file may hold on top of that, so that a short file may still use aliases freely.
+constexpr std::size_t kValuesAnyFile = 1024;
 
 /// Turns a yaml-cpp document into ConfigNodes, refusing a nesting deeper than kMostDepth (such as
 /// an alias inside the value it names, which never ends) and more values than the text's size
@@ -26,7 +28,7 @@ constexpr std::size_t kMostValuesPerByte = 16;
 class Converter {
  public:
   Converter(const std::string& file, KeyPositions* keys, std::size_t text_bytes)
-      : file_(file), keys_(keys), values_left_(kMostValuesPerByte * text_bytes + 1024) {}
+      : file_(file), keys_(keys), values_left_(kMostValuesPerByte * text_bytes + kValuesAnyFile) {}
 
   /// The ConfigNode of `node`, whose path is `path` and which lies `depth` levels deep.
   ConfigNode convert(const YAML::Node& node, const std::string& path, std::size_t depth) {

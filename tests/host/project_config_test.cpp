@@ -68,8 +68,7 @@ TEST_CASE("aliases of aliases may not expand past 16 values a byte (a billion la
   }
   CHECK(error_of([&] { parse_config(bomb, "p.yaml"); })
             .starts_with("p.yaml:1:31: error: the aliases expand to more values than castkit reads "
-                         "from a file this "
-                         "size (16 per byte)"));
+                         "from a file this size (16 per byte)"));
   // Naming a shared list a few times is fine.
   const ConfigNode root = parse_config(
       "base: &sources [{path: a.md}, {path: b.srt}]\nepisodes:\n  - sources: *sources\n"
