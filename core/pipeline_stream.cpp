@@ -15,6 +15,10 @@ namespace {
 
 /// Moves the exporter's bytes to the output file once this many have gathered.
 constexpr std::size_t flush_bytes = 1 << 20;
+/// The room each output buffer is given at once: a flush's worth and the largest piece an
+/// exporter usually adds past it, so that a buffer is not grown by doubling (copying what it
+/// holds into fresh pages) on its way to flush_bytes.
+constexpr std::size_t buffer_room = flush_bytes + (flush_bytes >> 2);
 
 /// Passes the importer's pieces to the exporter's sink, each call guarded as a call into the
 /// exporter's plugin, and hands the written bytes to the file's writer between calls.
@@ -54,7 +58,10 @@ class DrainingSink final : public ModelSink {
       failure_ = std::current_exception();
       throw;
     }
-    if (writer_ && out_.size() >= flush_bytes) writer_->write(out_);
+    if (writer_ && out_.size() >= flush_bytes) {
+      writer_->write(out_);
+      out_.reserve(buffer_room);  // the first time, the writer handed back an empty string
+    }
   }
 
   const PluginRecord& exporter_;
@@ -88,6 +95,7 @@ bool Pipeline::stream(const InputData& data, const Offer<ImporterSpec>& importer
   std::optional<BackgroundWriter> writer;  // a thread only once a first megabyte is written
   if (output != "-") writer.emplace(file.emplace(output, durable));
   std::string out;
+  if (file && data.bytes().size() >= flush_bytes) out.reserve(buffer_room);  // a large output ahead
   std::unique_ptr<ModelSink> sink = guarded(*exporter_offer.plugin, [&] {
     return streaming_exporter->open(output, out, export_context);
   });
