@@ -72,3 +72,21 @@ TEST_CASE("a bad json input is exit 1 with a position") {
   CHECK(r.err.starts_with("-:1:"));
   CHECK(r.out.empty());
 }
+
+TEST_CASE("json input is read on 1 or 2 threads as --json-threads says, other counts refused") {
+  const std::string original = slurp(kGolden + "rich.json");
+  for (const char* count : {"1", "2"}) {
+    INFO("--json-threads " << count);
+    RunResult r =
+        run_castkit({"convert", kGolden + "rich.json", "-t", "json", "--json-threads", count});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == original);
+  }
+  for (const std::string count : {"0", "3"}) {
+    RunResult r =
+        run_castkit({"convert", kGolden + "rich.json", "-t", "json", "--json-threads", count});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("formats.json.threads: expected 1 to 2 threads, found " + count) !=
+          std::string::npos);
+  }
+}

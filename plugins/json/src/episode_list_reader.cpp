@@ -10,10 +10,6 @@
 #include <thread>
 #include <vector>
 
-#if defined(__linux__)
-#include <sched.h>
-#endif
-
 #include "json_cursor.hpp"
 #include "json_skim.hpp"
 #include "model_fields.hpp"
@@ -26,21 +22,10 @@ namespace {
 /// also flushes the TLB of the core running the output's writer thread: a MiB makes that 36
 /// calls for the 37 MB feed of bench/ (143 at 256 KiB) and keeps its peak RSS at 11-13 MB.
 constexpr std::size_t kConsumedStep = 1024 * 1024;
-/// A list shorter than this is read on the calling thread alone (unless ReadOptions::threads).
-constexpr std::size_t kThreadsFrom = 1024 * 1024;
 /// Pieces indexed ahead of the reader (each has its own simdjson parser).
 constexpr std::size_t kRingSize = 64;
 /// A parser that indexed a piece larger than this gives its memory back once it is read.
 constexpr std::size_t kLargePiece = 1024 * 1024;
-
-/// The cores this process may run on.
-unsigned usable_cores() {
-#if defined(__linux__)
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) return static_cast<unsigned>(CPU_COUNT(&set));
-#endif
-  return std::thread::hardware_concurrency();
-}
 
 /// One element of the list, cut out and indexed; or why cutting stopped.
 struct Piece {
@@ -195,12 +180,6 @@ class PieceRing {
 };
 
 }  // namespace
-
-unsigned episode_reading_threads(const ReadOptions& options, std::size_t list_bytes) {
-  if (options.threads) return options.threads;
-  if (list_bytes < kThreadsFrom) return 1;
-  return usable_cores() >= 2 ? 2 : 1;
-}
 
 std::size_t read_episode_list(const EpisodeList& list, ModelSink& sink, const ReadOptions& options,
                               unsigned threads, const WarningSink& warn,

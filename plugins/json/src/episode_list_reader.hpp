@@ -32,10 +32,6 @@ struct EpisodeList {
 /// The most threads ReadOptions::threads may ask for: one cuts and indexes, one reads.
 inline constexpr unsigned kMostReadingThreads = 2;
 
-/// How many threads read the list `list_bytes` long under `options` (ReadOptions::threads, or
-/// when that is 0: one for a short list or a single core, else two).
-unsigned episode_reading_threads(const ReadOptions& options, std::size_t list_bytes);
-
 /// Reads the elements of `list` into `sink` (episode() for each, in order) on `threads` threads
 /// (1 or 2); the model, warnings and errors do not depend on it. Returns the position after the
 /// last element and the whitespace after it (where the list should close).

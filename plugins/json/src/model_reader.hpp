@@ -18,9 +18,9 @@ struct ReadOptions {
   /// Bytes after the input that may be read (zeros); with SIMDJSON_PADDING (64) or more the
   /// input is parsed in place instead of copied.
   std::size_t readable_padding = 0;
-  /// Threads reading a streamed episode list, 1 or 2 (see episode_list_reader.hpp); 0 chooses
-  /// by the list's length and the machine's cores.
-  unsigned threads = 0;
+  /// Threads reading a streamed episode list: 1, or 2 to cut and index episodes ahead on a
+  /// second thread (see episode_list_reader.hpp).
+  unsigned threads = 1;
 };
 
 /// Receives warnings (unknown keys, ...) with their positions.

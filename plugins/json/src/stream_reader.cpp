@@ -148,8 +148,7 @@ void read_model_into(std::string_view bytes, const std::string& name, ModelSink&
   std::size_t pos = skim::skip_whitespace(text, open + 1);
   if (pos < text.size() && text[pos] != ']') {
     const EpisodeList list{.text = text, .first = pos, .bom = bom, .name = &name};
-    pos = read_episode_list(list, sink, options, episode_reading_threads(options, close - open),
-                            warn, consumed, fail_late);
+    pos = read_episode_list(list, sink, options, options.threads, warn, consumed, fail_late);
   }
   if (pos != close) fail_late("show fields after the episode list");
 

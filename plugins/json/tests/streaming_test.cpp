@@ -370,14 +370,6 @@ TEST_CASE("episodes cut and indexed on a second thread arrive as one thread read
   CHECK(std::is_sorted(streamed.consumed.begin(), streamed.consumed.end()));
 }
 
-TEST_CASE("the reading threads are chosen by the list's length unless asked for") {
-  CHECK(episode_reading_threads({}, 1000) == 1);
-  CHECK(episode_reading_threads({.threads = 2}, 1000) == 2);
-  const unsigned chosen = episode_reading_threads({}, std::size_t{64} << 20);
-  CHECK(chosen >= 1);
-  CHECK(chosen <= kMostReadingThreads);
-}
-
 TEST_CASE("the sink writes segments that arrive one by one where the model holds them") {
   Show show = rich_model();
   std::string whole;
