@@ -1,7 +1,7 @@
-// UUIDv5 (RFC 4122 section 4.3) with libcrypto's SHA-1.
+// UUIDv5 (RFC 4122 section 4.3) with Nettle's SHA-1.
 #include "podcast_guid.hpp"
 
-#include <openssl/sha.h>
+#include <nettle/sha1.h>
 
 #include <array>
 #include <cstdint>
@@ -26,10 +26,13 @@ std::string podcast_guid_for(std::string_view feed_url) {
 
   std::string name(podcast_namespace.begin(), podcast_namespace.end());
   name.append(feed_url);
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(name.data()), name.size(), digest);
-  digest[6] = static_cast<unsigned char>((digest[6] & 0x0F) | 0x50);  // version 5
-  digest[8] = static_cast<unsigned char>((digest[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  sha1_ctx sha1;
+  sha1_init(&sha1);
+  sha1_update(&sha1, name.size(), reinterpret_cast<const std::uint8_t*>(name.data()));
+  std::uint8_t digest[SHA1_DIGEST_SIZE];
+  sha1_digest(&sha1, SHA1_DIGEST_SIZE, digest);
+  digest[6] = static_cast<std::uint8_t>((digest[6] & 0x0F) | 0x50);  // version 5
+  digest[8] = static_cast<std::uint8_t>((digest[8] & 0x3F) | 0x80);  // RFC 4122 variant
 
   static constexpr char hex[] = "0123456789abcdef";
   std::string uuid;
