@@ -53,8 +53,8 @@ std::size_t find_quote_or_backslash(std::string_view text, std::size_t pos) {
 
 /// Where skimming a container is: string state and nesting depth, carried from block to block.
 struct ContainerState {
-  bool in_string = false;
-  bool escaped = false;  // the previous byte was a backslash that escapes this one
+  std::uint64_t in_string = 0;  // all ones inside a string, else 0 (a mask for whole blocks)
+  bool escaped = false;         // the previous byte was a backslash that escapes this one
   std::size_t depth = 0;
 };
 
@@ -70,9 +70,9 @@ std::size_t skim_bytes(std::string_view text, std::size_t pos, std::size_t end,
       else if (c == '\\')
         state.escaped = true;
       else if (c == '"')
-        state.in_string = false;
+        state.in_string = 0;
     } else if (c == '"') {
-      state.in_string = true;
+      state.in_string = ~std::uint64_t{0};
     } else if (c == '{' || c == '[') {
       ++state.depth;
     } else if ((c == '}' || c == ']') && --state.depth == 0) {
@@ -146,8 +146,8 @@ inline std::uint64_t unescaped_quotes(std::uint64_t quotes, std::uint64_t backsl
 /// The bytes of a block inside strings, from the running parity of its unescaped quotes and
 /// whether the block starts inside a string; records whether the next one does.
 inline std::uint64_t inside_strings(std::uint64_t parity, ContainerState& state) {
-  const std::uint64_t inside = state.in_string ? ~parity : parity;
-  state.in_string = (inside >> 63) != 0;
+  const std::uint64_t inside = parity ^ state.in_string;
+  state.in_string = static_cast<std::uint64_t>(static_cast<std::int64_t>(inside) >> 63);
   return inside;
 }
 
@@ -192,9 +192,8 @@ bool has_avx2_kernel() {
 
 /// Skims the 64-byte blocks from text[pos] on; returns the position just past the byte that
 /// closes the container, or npos with `pos` at the first byte of the incomplete last block.
-/// (The position and the state live in locals while skimming, the string state as a mask of
-/// all ones or none: kept in `pos` and `state`, each block would store and load them on the
-/// loop's critical path.)
+/// (The position and the state live in locals while skimming: kept in `pos` and `state`, each
+/// block would store and load them on the loop's critical path.)
 [[gnu::target("avx2,pclmul,popcnt")]] std::size_t skim_blocks_avx2(std::string_view text,
                                                                    std::size_t& pos,
                                                                    ContainerState& state) {
@@ -202,44 +201,41 @@ bool has_avx2_kernel() {
   const __m256i lower = _mm256_set1_epi8(0x20), open = _mm256_set1_epi8('{');
   const __m256i close = _mm256_set1_epi8('}');
   const __m128i all_ones = _mm_set1_epi8(static_cast<char>(0xFF));
-  std::size_t at = pos, end = npos, depth = state.depth;
-  std::uint64_t in_string = state.in_string ? ~std::uint64_t{0} : 0;
-  bool escaped = state.escaped;
+  ContainerState local = state;
+  std::size_t at = pos, end = npos;
   for (; at + 64 <= text.size(); at += 64) {
     prefetch_ahead(text, at);
     const auto* p = reinterpret_cast<const __m256i*>(text.data() + at);
     const __m256i low = _mm256_loadu_si256(p), high = _mm256_loadu_si256(p + 1);
     const std::uint64_t backslashes =
         mask(_mm256_cmpeq_epi8(low, backslash), _mm256_cmpeq_epi8(high, backslash));
-    std::uint64_t quotes = mask(_mm256_cmpeq_epi8(low, quote), _mm256_cmpeq_epi8(high, quote));
+    const std::uint64_t quotes =
+        mask(_mm256_cmpeq_epi8(low, quote), _mm256_cmpeq_epi8(high, quote));
     const __m256i low_folded = _mm256_or_si256(low, lower);
     const __m256i high_folded = _mm256_or_si256(high, lower);
     std::uint64_t opens =
         mask(_mm256_cmpeq_epi8(low_folded, open), _mm256_cmpeq_epi8(high_folded, open));
     std::uint64_t closes =
         mask(_mm256_cmpeq_epi8(low_folded, close), _mm256_cmpeq_epi8(high_folded, close));
-    if (backslashes || escaped) quotes &= ~escaped_bytes(backslashes, escaped);
     // Multiplying by all ones without carries: bit i is the parity of quote bits 0..i.
-    const std::uint64_t parity = static_cast<std::uint64_t>(_mm_cvtsi128_si64(
-        _mm_clmulepi64_si128(_mm_set_epi64x(0, static_cast<long long>(quotes)), all_ones, 0)));
-    const std::uint64_t inside = parity ^ in_string;
-    in_string = static_cast<std::uint64_t>(static_cast<std::int64_t>(inside) >> 63);
+    const std::uint64_t parity = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_clmulepi64_si128(
+        _mm_set_epi64x(0, static_cast<long long>(unescaped_quotes(quotes, backslashes, local))),
+        all_ones, 0)));
+    const std::uint64_t inside = inside_strings(parity, local);
     opens &= ~inside;
     closes &= ~inside;
     const auto close_count = static_cast<std::size_t>(_mm_popcnt_u64(closes));
-    if (close_count < depth) {
-      depth += static_cast<std::size_t>(_mm_popcnt_u64(opens)) - close_count;
+    if (close_count < local.depth) {
+      local.depth += static_cast<std::size_t>(_mm_popcnt_u64(opens)) - close_count;
       continue;
     }
-    ContainerState walked{.depth = depth};
-    if (const std::size_t closed = walk_brackets(opens, closes, walked); closed != npos) {
+    if (const std::size_t closed = walk_brackets(opens, closes, local); closed != npos) {
       end = at + closed;
       break;
     }
-    depth = walked.depth;
   }
   pos = at;
-  state = ContainerState{.in_string = in_string != 0, .escaped = escaped, .depth = depth};
+  state = local;
   return end;
 }
 #endif
