@@ -12,6 +12,8 @@
 # bash's `time` (user and system CPU, 1 ms resolution) around `/usr/bin/time -f %M` (peak RSS);
 # medians are reported. Each run starts without the outputs of the run before (removed untimed).
 # For the cold-start table each run is repeated without the timers, and that run's wall is kept.
+# Except for cold and feed+chapters, castkit also runs once after each measured run of each peer,
+# and its median is over all its runs (see paired_run).
 # The output of the last run is then checked by lib/check.py (counts and fidelity).
 set -euo pipefail
 if [[ ${TOOLKIT_BIN:-} == none ]]; then
@@ -55,6 +57,21 @@ toolkit_argv() {  # TASK IN OUT [CHAPTERS_DIR] -> sets TK=(argv)
 toolkit() {  # TASK CHECK_KIND IN OUT [CHAPTERS_DIR]
   [[ -n ${TOOLKIT_BIN:-} ]] || return 0
   toolkit_argv "$1" "${@:3}" && peer "$1" castkit "$2" "${@:3}" -- "${TK[@]}"
+  PAIRED=()
+}
+# castkit's runs interleaved with the peers' (see "measuring" below): castkit's command for TASK,
+# run once untimed here, then once after each measured run of each peer until toolkit() adds its
+# own runs and reports the median of them all.
+PAIRED=() PAIRED_OUTPUTS=()
+pair_toolkit() {  # TASK IN OUT [CHAPTERS_DIR]
+  local BARE_WALL=0
+  PAIRED=()
+  [[ -n ${TOOLKIT_BIN:-} ]] || return 0
+  toolkit_argv "$@" || return 0
+  PAIRED=("${TK[@]}") PAIRED_OUTPUTS=("${@:3}")
+  : >"$W/paired"
+  OUTPUTS=("${PAIRED_OUTPUTS[@]}")
+  measure_once "${PAIRED[@]}" >/dev/null || PAIRED=()
 }
 prepare_castkit() {  # untimed: the feed workload as castkit's model JSON and as a build project
   [[ -n ${TOOLKIT_BIN:-} ]] || return 0
@@ -91,6 +108,19 @@ measure_once() {  # CMD... -> "wall_us user_s sys_s maxrss_kb"; fails when CMD f
   echo "$((${t1/./} - ${t0/./})) $(<"$W/cpu") $(tail -n 1 "$W/time")"
 }
 
+# Once after each measured run of a peer (not a floor, not castkit itself): castkit's command of
+# the task, when pair_toolkit set one. Tools are measured one after another, and the machine's
+# speed drifts by a third over minutes: 7 runs of castkit take half a second, 7 of a peer 10 s
+# or more, so castkit's own runs alone sample a moment, the peers' a stretch. Interleaved,
+# castkit's samples span the whole task (a failed run is left out: castkit's own runs report it).
+paired_run() {  # TOOL
+  [[ ${#PAIRED[@]} -gt 0 && $1 != castkit && $1 != floor* ]] || return 0
+  local saved=("${OUTPUTS[@]}")
+  OUTPUTS=("${PAIRED_OUTPUTS[@]}")
+  measure_once "${PAIRED[@]}" >>"$W/paired" || true
+  OUTPUTS=("${saved[@]}")
+}
+
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # peer TASK TOOL CHECK_KIND IN OUT [CHAPTERS_DIR] -- CMD...
@@ -114,7 +144,16 @@ peer() {
   local warm_s=$((${warm%% *} / 1000000 + 1))
   ((runs * warm_s > BUDGET_S)) && runs=$((BUDGET_S / warm_s > 0 ? BUDGET_S / warm_s : 1))
   : >"$W/samples"
-  for ((i = 0; i < runs; i++)); do measure_once "$@" >>"$W/samples" || { status=error; break; }; done
+  for ((i = 0; i < runs; i++)); do
+    measure_once "$@" >>"$W/samples" || { status=error; break; }
+    paired_run "$tool"
+  done
+  OUTPUTS=("$out" "${extra[@]}")
+  if [[ $tool == castkit && -s $W/paired ]]; then
+    cat "$W/paired" >>"$W/samples"
+    : >"$W/paired"
+  fi
+  runs=$(wc -l <"$W/samples")
   if [[ $status == ok ]]; then
     summary=$($PY lib/check.py "$kind" "$in" "$out" "${extra[@]}" 2>&1 | tail -n 1) || true
     status=${summary%%:*} summary=${summary#*: }
@@ -132,6 +171,7 @@ peer() {
 # ---- tasks -----------------------------------------------------------------------------------
 task_srt2vtt() {
   local in=$D/srt_large.srt o=$O/srt2vtt
+  pair_toolkit srt2vtt "$in" "$o.castkit.vtt"
   peer srt2vtt "floor: cat > /dev/null" - "$in" /dev/null -- cat "$in"
   peer srt2vtt "ffmpeg" subs "$in" "$o.ffmpeg.vtt" -- ffmpeg -v error -y -i "$in" "$o.ffmpeg.vtt"
   peer srt2vtt "node subtitle (streams)" subs "$in" "$o.subtitle.vtt" -- node peers/node/subtitle.js "$in" "$o.subtitle.vtt"
@@ -143,6 +183,7 @@ task_srt2vtt() {
 
 task_vtt2srt() {
   local in=$D/vtt_large.vtt o=$O/vtt2srt
+  pair_toolkit vtt2srt "$in" "$o.castkit.srt"
   peer vtt2srt "ffmpeg" subs "$in" "$o.ffmpeg.srt" -- ffmpeg -v error -y -i "$in" "$o.ffmpeg.srt"
   peer vtt2srt "node subtitle (streams)" subs "$in" "$o.subtitle.srt" -- node peers/node/subtitle.js "$in" "$o.subtitle.srt"
   peer vtt2srt "node node-webvtt + SRT writer" subs "$in" "$o.nodewebvtt.srt" -- node peers/node/node-webvtt.js "$in" "$o.nodewebvtt.srt"
@@ -152,6 +193,7 @@ task_vtt2srt() {
 
 task_vtt2vtt() {  # parse + re-write WebVTT: shows what survives (voices, settings, NOTE)
   local in=$D/vtt_large.vtt o=$O/vtt2vtt
+  pair_toolkit vtt2vtt "$in" "$o.castkit.vtt"
   peer vtt2vtt "ffmpeg" subs "$in" "$o.ffmpeg.vtt" -- ffmpeg -v error -y -i "$in" "$o.ffmpeg.vtt"
   peer vtt2vtt "node subtitle (streams)" subs "$in" "$o.subtitle.vtt" -- node peers/node/subtitle.js "$in" "$o.subtitle.vtt"
   peer vtt2vtt "node node-webvtt (parse+compile)" subs "$in" "$o.nodewebvtt.vtt" -- node peers/node/node-webvtt.js "$in" "$o.nodewebvtt.vtt"
@@ -161,6 +203,7 @@ task_vtt2vtt() {  # parse + re-write WebVTT: shows what survives (voices, settin
 
 task_feed() {  # feed_10k.json (and .yaml) -> RSS 2.0 + iTunes + podcast:* tags
   local in=$D/feed_10k.json o=$O/feed
+  pair_toolkit feed "$D/feed_10k.castkit.json" "$o.castkit.xml"
   peer feed "node podcast" feed "$in" "$o.podcast.xml" -- node peers/node/podcast.js "$in" "$o.podcast.xml"
   peer feed "node feed" feed "$in" "$o.feed.xml" -- node peers/node/feed.mjs "$in" "$o.feed.xml"
   peer feed "python3 xml.etree" feed "$in" "$o.etree.xml" -- "$PY" peers/py/etree_feed.py "$in" "$o.etree.xml"
@@ -180,6 +223,7 @@ task_feed+chapters() {  # the same, plus one JSON chapters file per episode (10,
 
 task_rss2json() {
   local in=$D/rss_5k.xml o=$O/rss2json
+  pair_toolkit rss2json "$in" "$o.castkit.json"
   peer rss2json "floor: cat > /dev/null" - "$in" /dev/null -- cat "$in"
   peer rss2json "node podcast-partytime" rssjson "$in" "$o.partytime.json" -- node peers/node/partytime.js "$in" "$o.partytime.json"
   peer rss2json "node rss-parser (customFields)" rssjson "$in" "$o.rssparser.json" -- node peers/node/rss-parser.js "$in" "$o.rssparser.json"
@@ -189,6 +233,7 @@ task_rss2json() {
 
 task_html2json() {  # chapters table + transcript paragraphs out of a 2 MB episode page
   local in=$D/page_2mb.html o=$O/html
+  pair_toolkit html2json "$in" "$o.castkit.json"
   peer html2json "node cheerio" html "$in" "$o.cheerio.json" -- node peers/node/cheerio.js "$in" "$o.cheerio.json"
   for builder in html.parser lxml html5lib; do
     peer html2json "python3 bs4 ($builder)" html "$in" "$o.bs4-$builder.json" -- "$PY" peers/py/bs4_extract.py "$builder" "$in" "$o.bs4-$builder.json"
