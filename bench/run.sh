@@ -148,7 +148,6 @@ peer() {
     measure_once "$@" >>"$W/samples" || { status=error; break; }
     paired_run "$tool"
   done
-  OUTPUTS=("$out" "${extra[@]}")
   if [[ $tool == castkit && -s $W/paired ]]; then
     cat "$W/paired" >>"$W/samples"
     : >"$W/paired"
