@@ -3,7 +3,8 @@
 // tells which bytes are inside strings). Processors with AVX2, PCLMULQDQ and POPCNT (chosen at
 // run time) take the 64 bytes in two loads, the running parity in one carry-less
 // multiplication, and skip a block without looking at its brackets one by one when it has fewer
-// closing brackets than there are open containers.
+// closing brackets than there are open containers; with AVX-512 (BW) too, the 64 bytes take one
+// load and their comparisons give the bit masks directly.
 #include "json_skim.hpp"
 
 #include <algorithm>
@@ -176,11 +177,45 @@ std::size_t skim_block(std::string_view text, std::size_t pos, ContainerState& s
 #endif
 
 #if defined(__x86_64__)
-/// True when the processor runs skim_blocks_avx2.
-bool has_avx2_kernel() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul") &&
-         __builtin_cpu_supports("popcnt");
+/// The kernels this processor runs, in the order of preference.
+struct Kernels {
+  bool avx512 = false;  // skim_blocks_avx512
+  bool avx2 = false;    // skim_blocks_avx2
+};
+
+/// Which of the kernels the processor runs (asked once).
+const Kernels& available_kernels() {
+  static const Kernels kernels = [] {
+    __builtin_cpu_init();
+    const bool scalar = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("popcnt");
+    Kernels k;
+    k.avx2 = scalar && __builtin_cpu_supports("avx2");
+    k.avx512 = scalar && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+    return k;
+  }();
+  return kernels;
+}
+
+/// Follows one block of skim_blocks_avx2 or _avx512 given its bit masks: the running parity of
+/// its quotes in one carry-less multiplication, and its brackets one by one only when it has as
+/// many closing brackets as there are open containers. Returns the offset in the block just past
+/// the byte that closes the container, or npos.
+[[gnu::target("pclmul,popcnt"), gnu::always_inline]] inline std::size_t follow_block(
+    const BlockBits& bits, ContainerState& state) {
+  // Multiplying by all ones without carries: bit i is the parity of quote bits 0..i.
+  const std::uint64_t parity = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_clmulepi64_si128(
+      _mm_set_epi64x(
+          0, static_cast<long long>(unescaped_quotes(bits.quotes, bits.backslashes, state))),
+      _mm_set1_epi8(static_cast<char>(0xFF)), 0)));
+  const std::uint64_t inside = inside_strings(parity, state);
+  const std::uint64_t opens = bits.opens & ~inside;
+  const std::uint64_t closes = bits.closes & ~inside;
+  const auto close_count = static_cast<std::size_t>(_mm_popcnt_u64(closes));
+  if (close_count < state.depth) {
+    state.depth += static_cast<std::size_t>(_mm_popcnt_u64(opens)) - close_count;
+    return npos;
+  }
+  return walk_brackets(opens, closes, state);
 }
 
 /// The bit mask of the 64 bytes compared in `low` and `high` (bit i for byte i).
@@ -190,46 +225,57 @@ bool has_avx2_kernel() {
              << 32;
 }
 
-/// Skims the 64-byte blocks from text[pos] on; returns the position just past the byte that
-/// closes the container, or npos with `pos` at the first byte of the incomplete last block.
-/// (The position and the state live in locals while skimming: kept in `pos` and `state`, each
-/// block would store and load them on the loop's critical path.)
+/// Skims the 64-byte blocks from text[pos] on, each in two AVX2 loads; returns the position
+/// just past the byte that closes the container, or npos with `pos` at the first byte of the
+/// incomplete last block. (The position and the state live in locals while skimming: kept in
+/// `pos` and `state`, each block would store and load them on the loop's critical path.)
 [[gnu::target("avx2,pclmul,popcnt")]] std::size_t skim_blocks_avx2(std::string_view text,
                                                                    std::size_t& pos,
                                                                    ContainerState& state) {
   const __m256i backslash = _mm256_set1_epi8('\\'), quote = _mm256_set1_epi8('"');
   const __m256i lower = _mm256_set1_epi8(0x20), open = _mm256_set1_epi8('{');
   const __m256i close = _mm256_set1_epi8('}');
-  const __m128i all_ones = _mm_set1_epi8(static_cast<char>(0xFF));
   ContainerState local = state;
   std::size_t at = pos, end = npos;
   for (; at + 64 <= text.size(); at += 64) {
     prefetch_ahead(text, at);
     const auto* p = reinterpret_cast<const __m256i*>(text.data() + at);
     const __m256i low = _mm256_loadu_si256(p), high = _mm256_loadu_si256(p + 1);
-    const std::uint64_t backslashes =
-        mask(_mm256_cmpeq_epi8(low, backslash), _mm256_cmpeq_epi8(high, backslash));
-    const std::uint64_t quotes =
-        mask(_mm256_cmpeq_epi8(low, quote), _mm256_cmpeq_epi8(high, quote));
     const __m256i low_folded = _mm256_or_si256(low, lower);
     const __m256i high_folded = _mm256_or_si256(high, lower);
-    std::uint64_t opens =
-        mask(_mm256_cmpeq_epi8(low_folded, open), _mm256_cmpeq_epi8(high_folded, open));
-    std::uint64_t closes =
-        mask(_mm256_cmpeq_epi8(low_folded, close), _mm256_cmpeq_epi8(high_folded, close));
-    // Multiplying by all ones without carries: bit i is the parity of quote bits 0..i.
-    const std::uint64_t parity = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_clmulepi64_si128(
-        _mm_set_epi64x(0, static_cast<long long>(unescaped_quotes(quotes, backslashes, local))),
-        all_ones, 0)));
-    const std::uint64_t inside = inside_strings(parity, local);
-    opens &= ~inside;
-    closes &= ~inside;
-    const auto close_count = static_cast<std::size_t>(_mm_popcnt_u64(closes));
-    if (close_count < local.depth) {
-      local.depth += static_cast<std::size_t>(_mm_popcnt_u64(opens)) - close_count;
-      continue;
+    BlockBits bits;
+    bits.backslashes = mask(_mm256_cmpeq_epi8(low, backslash), _mm256_cmpeq_epi8(high, backslash));
+    bits.quotes = mask(_mm256_cmpeq_epi8(low, quote), _mm256_cmpeq_epi8(high, quote));
+    bits.opens = mask(_mm256_cmpeq_epi8(low_folded, open), _mm256_cmpeq_epi8(high_folded, open));
+    bits.closes = mask(_mm256_cmpeq_epi8(low_folded, close), _mm256_cmpeq_epi8(high_folded, close));
+    if (const std::size_t closed = follow_block(bits, local); closed != npos) {
+      end = at + closed;
+      break;
     }
-    if (const std::size_t closed = walk_brackets(opens, closes, local); closed != npos) {
+  }
+  pos = at;
+  state = local;
+  return end;
+}
+
+/// skim_blocks_avx2 with each block in one AVX-512 load, compared straight into bit masks.
+[[gnu::target("avx512f,avx512bw,pclmul,popcnt")]] std::size_t skim_blocks_avx512(
+    std::string_view text, std::size_t& pos, ContainerState& state) {
+  const __m512i backslash = _mm512_set1_epi8('\\'), quote = _mm512_set1_epi8('"');
+  const __m512i lower = _mm512_set1_epi8(0x20), open = _mm512_set1_epi8('{');
+  const __m512i close = _mm512_set1_epi8('}');
+  ContainerState local = state;
+  std::size_t at = pos, end = npos;
+  for (; at + 64 <= text.size(); at += 64) {
+    prefetch_ahead(text, at);
+    const __m512i block = _mm512_loadu_si512(text.data() + at);
+    const __m512i folded = _mm512_or_si512(block, lower);
+    BlockBits bits;
+    bits.backslashes = _mm512_cmpeq_epi8_mask(block, backslash);
+    bits.quotes = _mm512_cmpeq_epi8_mask(block, quote);
+    bits.opens = _mm512_cmpeq_epi8_mask(folded, open);
+    bits.closes = _mm512_cmpeq_epi8_mask(folded, close);
+    if (const std::size_t closed = follow_block(bits, local); closed != npos) {
       end = at + closed;
       break;
     }
@@ -269,11 +315,14 @@ std::size_t skip_value(std::string_view text, std::size_t pos, Kernel kernel) {
   }
   ContainerState state;
 #if defined(__x86_64__)
-  static const bool avx2 = has_avx2_kernel();
-  if (avx2 && kernel == Kernel::best) {
-    if (const std::size_t end = skim_blocks_avx2(text, pos, state); end != npos) return end;
-    return skim_bytes(text, pos, text.size(), state);
+  const Kernels& kernels = available_kernels();
+  std::size_t end = npos;
+  if (kernels.avx512 && kernel == Kernel::best) {
+    end = skim_blocks_avx512(text, pos, state);
+  } else if (kernels.avx2 && (kernel == Kernel::best || kernel == Kernel::avx2)) {
+    end = skim_blocks_avx2(text, pos, state);
   }
+  if (end != npos) return end;
 #endif
 #if defined(__SSE2__)
   for (; pos + 64 <= text.size(); pos += 64) {

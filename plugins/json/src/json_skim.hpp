@@ -16,9 +16,10 @@ std::size_t skip_whitespace(std::string_view text, std::size_t pos);
 /// The position just past the string whose opening quote is text[pos], or npos.
 std::size_t skip_string(std::string_view text, std::size_t pos);
 
-/// Which code skims containers: the fastest the processor runs, or the x86-64 baseline (SSE2).
-/// Both give the same results; tests compare them.
-enum class Kernel { best, baseline };
+/// Which code skims containers: the fastest the processor runs (AVX-512, else AVX2), AVX2 when
+/// the processor runs it, or the x86-64 baseline (SSE2). All give the same results; tests
+/// compare them.
+enum class Kernel { best, avx2, baseline };
 
 /// The position just past the JSON value that starts at text[pos], or npos when the text ends
 /// first. Finds only the extent: strings (escapes respected), the nesting of {} and [], a scalar
