@@ -1,6 +1,7 @@
 // The episode list read in two stages: cutting each episode out of the list and indexing it
-// (skim + simdjson's stage 1), then reading it into the model and handing it to the sink. With
-// two threads the first stage runs ahead on a second thread, a ring of indexed pieces apart.
+// (list_cutter.hpp: skim or layout guess, then simdjson's stage 1), then reading it into the
+// model and handing it to the sink. With two threads the first stage runs ahead on a second
+// thread, a ring of indexed pieces apart.
 #include "episode_list_reader.hpp"
 
 #include <condition_variable>
@@ -10,80 +11,23 @@
 #include <thread>
 #include <vector>
 
-#include "json_cursor.hpp"
-#include "json_skim.hpp"
+#include "list_cutter.hpp"
 #include "model_fields.hpp"
 
 namespace castkit::json {
 
 namespace {
 
-/// Tells the host about consumed input every this many bytes. Each report is an madvise that
-/// also flushes the TLB of the core running the output's writer thread: a MiB makes that 36
-/// calls for the 37 MB feed of bench/ (143 at 256 KiB) and keeps its peak RSS at 11-13 MB.
-constexpr std::size_t kConsumedStep = 1024 * 1024;
 /// Pieces indexed ahead of the reader (each has its own simdjson parser).
 constexpr std::size_t kRingSize = 64;
-/// A parser that indexed a piece larger than this gives its memory back once it is read.
-constexpr std::size_t kLargePiece = 1024 * 1024;
 
-/// One element of the list, cut out and indexed; or why cutting stopped.
-struct Piece {
-  enum class Kind { episode, fault, error, end };
-  Kind kind = Kind::end;
-  IndexedPiece indexed;      // Kind::episode
-  std::size_t begin = 0;     // Kind::episode: where the episode starts
-  std::size_t end = 0;       // Kind::episode: where it ends; Kind::end: where the list closes
-  std::exception_ptr error;  // Kind::error: what cutting on the second thread threw
-};
-
-/// Cuts the list into pieces (skimming) and indexes them, one at a time, on any one thread.
-class Cutter {
- public:
-  Cutter(const EpisodeList& list, const ReadOptions& options)
-      : list_(list), options_(options), pos_(list.first) {}
-
-  /// Fills `piece` with the next element of the list, indexed, or with why there is none.
-  /// False once the list is done (the piece says how it ended).
-  bool next(Piece& piece) {
-    const std::string_view text = list_.text;
-    if (done_) {
-      piece.kind = Piece::Kind::end;
-      piece.end = pos_;
-      return false;
-    }
-    const std::size_t begin = pos_;
-    const std::size_t end = skim::skip_value(text, begin);
-    if (end == skim::npos || end == begin) {
-      piece.kind = Piece::Kind::fault;
-      return false;
-    }
-    pos_ = skim::skip_whitespace(text, end);
-    if (pos_ < text.size() && text[pos_] == ',')
-      pos_ = skim::skip_whitespace(text, pos_ + 1);
-    else
-      done_ = true;
-    piece.kind = Piece::Kind::episode;
-    piece.begin = begin;
-    piece.end = end;
-    piece.indexed.index(text, options_.readable_padding, begin, end);
-    return true;
-  }
-
- private:
-  const EpisodeList& list_;
-  const ReadOptions& options_;
-  std::size_t pos_;    // where the next element starts
-  bool done_ = false;  // no ',' followed the last element
-};
-
-/// The pieces between the cutting and the reading: a ring, filled on a second thread or, with
-/// none, on demand by the reader.
+/// The pieces between the cutting and the reading: a ring, filled on a second thread or, when
+/// no thread is to be had, on demand by the reader. (Elements are skimmed: a guess that did not
+/// hold would have to be cut again behind pieces already cut ahead.)
 class PieceRing {
  public:
-  PieceRing(const EpisodeList& list, const ReadOptions& options, bool second_thread)
-      : cutter_(list, options), pieces_(kRingSize) {
-    if (!second_thread) return;
+  PieceRing(const EpisodeList& list, const ReadOptions& options)
+      : cutter_(list, options, false), pieces_(kRingSize) {
     try {
       cutting_thread_ = std::thread([this] { cut_ahead(); });
     } catch (const std::system_error&) {
@@ -179,16 +123,15 @@ class PieceRing {
   bool cutter_waiting_ = false;
 };
 
-}  // namespace
-
-std::size_t read_episode_list(const EpisodeList& list, ModelSink& sink, const ReadOptions& options,
-                              unsigned threads, const WarningSink& warn,
-                              const ConsumedSink& consumed, const LateFailure& fail_late) {
+/// Reads the list with the cutting on a second thread.
+std::size_t read_on_two_threads(const EpisodeList& list, ModelSink& sink,
+                                const ReadOptions& options, const WarningSink& warn,
+                                const ConsumedSink& consumed, const LateFailure& fail_late) {
   ModelReader reader(*list.name, options, warn);
   reader.defer_syntax_errors();
   reader.push_key("show");
   reader.push_key("episodes");
-  PieceRing ring(list, options, threads >= 2);
+  PieceRing ring(list, options);
   Episode episode;
   std::size_t index = 0, reported = 0;
   while (true) {
@@ -212,6 +155,77 @@ std::size_t read_episode_list(const EpisodeList& list, ModelSink& sink, const Re
       reported = end;
     }
   }
+}
+
+/// Reads the list on this thread, each element's end guessed from the layout while the guesses
+/// hold: a piece cut at a wrong guess does not read as one JSON value, so it is cut again by
+/// skimming (and guessing stops). A piece that fails to read is always cut again, so a fault
+/// in the input is reported exactly as a skimmed piece reports it.
+std::size_t read_on_one_thread(const EpisodeList& list, ModelSink& sink, const ReadOptions& options,
+                               const WarningSink& warn, const ConsumedSink& consumed,
+                               const LateFailure& fail_late) {
+  // The warnings about a guessed piece wait until it has been read.
+  std::vector<Diagnostic> held;
+  bool holding = false;
+  const WarningSink reader_warn = [&](const Diagnostic& d) {
+    if (holding)
+      held.push_back(d);
+    else
+      warn(d);
+  };
+  ModelReader reader(*list.name, options, reader_warn);
+  reader.defer_syntax_errors();
+  reader.push_key("show");
+  reader.push_key("episodes");
+  const std::size_t list_depth = reader.path_depth();
+  Cutter cutter(list, options, true);
+  Piece piece;
+  Episode episode;
+  std::size_t index = 0, reported = 0;
+  while (true) {
+    cutter.next(piece);
+    if (piece.kind == Piece::Kind::fault) fail_late("an episode does not end");
+    if (piece.kind == Piece::Kind::end) return piece.end;
+    holding = piece.guessed;
+    reader.push_index(index);
+    bool read = true;
+    try {
+      reader.read_piece(list.text, piece.indexed);
+      reader.reread_episode(episode);
+    } catch (const JsonCursor::SyntaxError&) {
+      if (!piece.guessed) fail_late("malformed episode");
+      read = false;
+    } catch (const Error&) {
+      if (!piece.guessed) throw;
+      read = false;
+    }
+    holding = false;
+    reader.truncate_path(list_depth);
+    if (!read) {
+      held.clear();
+      cutter.stop_guessing();
+      cutter.restart(piece.begin);
+      continue;
+    }
+    for (const Diagnostic& d : held) warn(d);
+    held.clear();
+    if (piece.end - piece.begin > kLargePiece) piece.indexed = IndexedPiece();
+    ++index;
+    sink.episode(episode);
+    if (piece.end - reported >= kConsumedStep) {
+      consumed(list.bom + piece.end);
+      reported = piece.end;
+    }
+  }
+}
+
+}  // namespace
+
+std::size_t read_episode_list(const EpisodeList& list, ModelSink& sink, const ReadOptions& options,
+                              unsigned threads, const WarningSink& warn,
+                              const ConsumedSink& consumed, const LateFailure& fail_late) {
+  if (threads >= 2) return read_on_two_threads(list, sink, options, warn, consumed, fail_late);
+  return read_on_one_thread(list, sink, options, warn, consumed, fail_late);
 }
 
 }  // namespace castkit::json

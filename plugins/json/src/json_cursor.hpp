@@ -89,6 +89,10 @@ class JsonCursor {
   void push_index(std::size_t index) { path_.push({std::string_view(), index}); }
   /// Drops the path's last step.
   void pop_path() { path_.pop(); }
+  /// How many steps the path has.
+  std::size_t path_depth() const { return path_.size(); }
+  /// Drops the path's steps after the first `depth` (after an exception left it half-walked).
+  void truncate_path(std::size_t depth) { path_.truncate(depth); }
 
   /// The root value of a document started with parse_piece(); read it, then call end_piece().
   od::value piece_root();

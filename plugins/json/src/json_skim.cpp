@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "cpu_kernels.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -177,25 +179,6 @@ std::size_t skim_block(std::string_view text, std::size_t pos, ContainerState& s
 #endif
 
 #if defined(__x86_64__)
-/// The kernels this processor runs, in the order of preference.
-struct Kernels {
-  bool avx512 = false;  // skim_blocks_avx512
-  bool avx2 = false;    // skim_blocks_avx2
-};
-
-/// Which of the kernels the processor runs (asked once).
-const Kernels& available_kernels() {
-  static const Kernels kernels = [] {
-    __builtin_cpu_init();
-    const bool scalar = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("popcnt");
-    Kernels k;
-    k.avx2 = scalar && __builtin_cpu_supports("avx2");
-    k.avx512 = scalar && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
-    return k;
-  }();
-  return kernels;
-}
-
 /// Follows one block of skim_blocks_avx2 or _avx512 given its bit masks: the running parity of
 /// its quotes in one carry-less multiplication, and its brackets one by one only when it has as
 /// many closing brackets as there are open containers. Returns the offset in the block just past
@@ -315,7 +298,7 @@ std::size_t skip_value(std::string_view text, std::size_t pos, Kernel kernel) {
   }
   ContainerState state;
 #if defined(__x86_64__)
-  const Kernels& kernels = available_kernels();
+  const CpuKernels& kernels = cpu_kernels();
   std::size_t end = npos;
   if (kernels.avx512 && kernel == Kernel::best) {
     end = skim_blocks_avx512(text, pos, state);

@@ -28,6 +28,10 @@ class PathStack {
   void pop() { --size_; }
   /// Drops every step.
   void clear() { size_ = 0; }
+  /// How many steps there are.
+  std::size_t size() const { return size_; }
+  /// Drops the steps after the first `size` (a path left half-walked by an exception).
+  void truncate(std::size_t size) { size_ = size < size_ ? size : size_; }
 
   /// The path as text: keys joined by '.', indexes in brackets (`a.b[3].c`).
   std::string text() const {

@@ -313,6 +313,31 @@ TEST_CASE("bad input in an episode gives the whole path's error and position") {
         error_of([&] { read_whole(unknown, strict); }));
 }
 
+TEST_CASE("pretty lists whose layout misleads the guessed ends read as when skimmed") {
+  const std::string head = "{\"castkit\": \"1\", \"show\": {\"episodes\": [\n  ";
+  const std::string tail = "\n]}}";
+  // A nested object that closes at the elements' indentation (the guess ends the piece too
+  // early, after an unknown key whose warning must not come twice); a closing brace at the end
+  // of a text line (the guess takes in the next element); the list's last element so.
+  const std::vector<std::string> lists{
+      "{\"colour\": 1, \"ext\": {\"x\": 1\n  }, \"title\": \"a\"},\n  {\"title\": \"b\"\n  }",
+      "{\"title\": \"a\"},\n  {\"title\": \"b\", \"shade\": 2\n  },\n  {\"title\": \"c\"\n  }",
+      "{\"title\": \"a\"\n  },\n  {\"title\": \"b\", \"tint\": 3}",
+      "{\"title\": \"a\"\n  },\n  {\"chapters\": [{\"start_ms\": 1\n  }]}"};
+  for (const std::string& list : lists) {
+    const std::string text = head + list + tail;
+    INFO(text);
+    check_same_model(text);
+    CHECK(read_streaming(text).model.episodes.size() == 2 + (list.find("\"c\"") != list.npos));
+    const ReadOptions strict{.strict = true};
+    CHECK(error_of([&] { read_streaming(text, strict); }) ==
+          error_of([&] { read_whole(text, strict); }));
+  }
+  // A wrong type after a closing line that misleads: the error is the skimmed piece's.
+  const std::string typed = head + "{\"ext\": {\"x\": 1\n  }, \"title\": 7}" + tail;
+  CHECK(same_error(typed).find("show.episodes[0].title: expected a string") != std::string::npos);
+}
+
 TEST_CASE("episodes cut and indexed on a second thread arrive as one thread reads them") {
   // Episodes of every size, some with unknown keys (warnings, which must come in order).
   std::string list;
