@@ -27,7 +27,7 @@ constexpr std::size_t kRingSize = 64;
 class PieceRing {
  public:
   PieceRing(const EpisodeList& list, const ReadOptions& options)
-      : cutter_(list, options, false), pieces_(kRingSize) {
+      : cutter_(list, options, Cutting::skim), pieces_(kRingSize) {
     try {
       cutting_thread_ = std::thread([this] { cut_ahead(); });
     } catch (const std::system_error&) {
@@ -178,7 +178,7 @@ std::size_t read_on_one_thread(const EpisodeList& list, ModelSink& sink, const R
   reader.push_key("show");
   reader.push_key("episodes");
   const std::size_t list_depth = reader.path_depth();
-  Cutter cutter(list, options, true);
+  Cutter cutter(list, options, Cutting::guess_from_layout);
   Piece piece;
   Episode episode;
   std::size_t index = 0, reported = 0;

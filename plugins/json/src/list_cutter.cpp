@@ -6,9 +6,10 @@
 
 namespace castkit::json {
 
-Cutter::Cutter(const EpisodeList& list, const ReadOptions& options, bool guess)
+Cutter::Cutter(const EpisodeList& list, const ReadOptions& options, Cutting cutting)
     : list_(list), options_(options), pos_(list.first) {
-  if (guess) indent_ = layout::element_indent(list.text, list.first);
+  if (cutting == Cutting::guess_from_layout)
+    indent_ = layout::element_indent(list.text, list.first);
 }
 
 std::size_t Cutter::guess_end(std::size_t begin) {

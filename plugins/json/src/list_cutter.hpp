@@ -31,12 +31,17 @@ struct Piece {
   std::exception_ptr error;  // Kind::error: what cutting on the second thread threw
 };
 
+/// How a Cutter finds where an element ends.
+enum class Cutting {
+  skim,               ///< skimming it
+  guess_from_layout,  ///< from a pretty-printed list's layout, until a guess fails; else skimming
+};
+
 /// Cuts the list into pieces and indexes them, one at a time, on any one thread.
 class Cutter {
  public:
-  /// A cutter at the list's first element that skims each element, or, with `guess`, guesses
-  /// where elements end from the list's layout when it is pretty-printed.
-  Cutter(const EpisodeList& list, const ReadOptions& options, bool guess);
+  /// A cutter at the list's first element.
+  Cutter(const EpisodeList& list, const ReadOptions& options, Cutting cutting);
 
   /// Goes on cutting from text[pos], where an element starts.
   void restart(std::size_t pos) {
