@@ -57,9 +57,9 @@ std::size_t scan_sse2(std::string_view text, std::size_t pos, std::string_view i
   const std::size_t shift = indent.size() + 1;  // from a line break to its line's '}'
   const __m128i newline = _mm_set1_epi8('\n'), close = _mm_set1_epi8('}');
   for (; pos + shift + 16 <= text.size(); pos += 16) {
-    if (pos % 64 == 0)
-      __builtin_prefetch(text.data() + std::min(pos + kPrefetchAhead, text.size() - 1));
     const auto* p = text.data() + pos;
+    if (reinterpret_cast<std::uintptr_t>(p) % 64 < 16)  // once per cache line
+      __builtin_prefetch(text.data() + std::min(pos + kPrefetchAhead, text.size() - 1));
     const __m128i lines =
         _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), newline);
     const __m128i closes =
