@@ -78,7 +78,9 @@ TEST_CASE("the cutter guesses where each element of castkit's output ends, as sk
     const std::string name = "in.json";
     const EpisodeList list{
         .text = text, .first = skim::skip_whitespace(text, open + 13), .bom = 0, .name = &name};
-    Cutter guessing(list, {}, Cutting::guess_from_layout), skimming(list, {}, Cutting::skim);
+    const ReadOptions options;  // the cutters keep a reference
+    Cutter guessing(list, options, Cutting::guess_from_layout),
+        skimming(list, options, Cutting::skim);
     Piece guessed, skimmed;
     std::size_t count = 0;
     while (guessing.next(guessed)) {
