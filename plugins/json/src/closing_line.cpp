@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "cpu_kernels.hpp"
+#include "input_prefetch.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -21,10 +22,6 @@ namespace castkit::json::layout {
 namespace {
 
 using skim::npos;
-
-/// How far ahead the bytes are asked for (the scan is the first to read the input; see
-/// kPrefetchAhead in json_skim.cpp).
-constexpr std::size_t kPrefetchAhead = 4096;
 
 /// True when the line after the line break at text[line] is `indent`, then '}'.
 inline bool closes_at(std::string_view text, std::size_t line, std::string_view indent) {
@@ -59,7 +56,7 @@ std::size_t scan_sse2(std::string_view text, std::size_t pos, std::string_view i
   for (; pos + shift + 16 <= text.size(); pos += 16) {
     const auto* p = text.data() + pos;
     if (reinterpret_cast<std::uintptr_t>(p) % 64 < 16)  // once per cache line
-      __builtin_prefetch(text.data() + std::min(pos + kPrefetchAhead, text.size() - 1));
+      prefetch_ahead(text, pos);
     const __m128i lines =
         _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), newline);
     const __m128i closes =
@@ -80,7 +77,7 @@ std::size_t scan_sse2(std::string_view text, std::size_t pos, std::string_view i
   const std::size_t shift = indent.size() + 1;
   const __m256i newline = _mm256_set1_epi8('\n'), close = _mm256_set1_epi8('}');
   for (; pos + shift + 32 <= text.size(); pos += 32) {
-    __builtin_prefetch(text.data() + std::min(pos + kPrefetchAhead, text.size() - 1));
+    prefetch_ahead(text, pos);
     const auto* p = text.data() + pos;
     const __m256i lines =
         _mm256_cmpeq_epi8(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), newline);
@@ -101,7 +98,7 @@ std::size_t scan_sse2(std::string_view text, std::size_t pos, std::string_view i
   const std::size_t shift = indent.size() + 1;
   const __m512i newline = _mm512_set1_epi8('\n'), close = _mm512_set1_epi8('}');
   for (; pos + shift + 64 <= text.size(); pos += 64) {
-    __builtin_prefetch(text.data() + std::min(pos + kPrefetchAhead, text.size() - 1));
+    prefetch_ahead(text, pos);
     const char* p = text.data() + pos;
     const std::uint64_t candidates = _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p), newline) &
                                      _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p + shift), close);
